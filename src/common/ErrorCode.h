@@ -1,0 +1,115 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace presto {
+
+/// The four families of Presto errors. The family decides who is to blame: the user's SQL or data
+/// (USER_ERROR), a bug in the engine (INTERNAL_ERROR), the cluster running out of something
+/// (INSUFFICIENT_RESOURCES), or an outside system a connector talks to (EXTERNAL).
+enum class ErrorType { kUserError, kInternalError, kInsufficientResources, kExternal };
+
+/// Returns the protocol name of an error type, e.g. "USER_ERROR".
+std::string_view errorTypeName(ErrorType type);
+
+/// A Presto error code: stable name and number as clients see them in `QueryError`.
+struct ErrorCode {
+  std::string_view name;
+  int32_t code;
+  ErrorType type;
+
+  bool operator==(const ErrorCode& other) const { return code == other.code; }
+};
+
+/// Whether TRY() turns an error with this code into NULL (prestodb: 7, 8, 9 and 19).
+bool isCaughtByTry(const ErrorCode& code);
+
+/// Whether a failed request with this code may be retried (prestodb's retriable codes).
+bool isRetriable(const ErrorCode& code);
+
+/// Standard error codes with prestodb's numbering.
+namespace errors {
+#define PRESTO_ERROR(NAME, CODE, TYPE) inline constexpr ErrorCode NAME{#NAME, CODE, ErrorType::TYPE};
+PRESTO_ERROR(GENERIC_USER_ERROR, 0, kUserError)
+PRESTO_ERROR(SYNTAX_ERROR, 1, kUserError)
+PRESTO_ERROR(ABANDONED_QUERY, 2, kUserError)
+PRESTO_ERROR(USER_CANCELED, 3, kUserError)
+PRESTO_ERROR(PERMISSION_DENIED, 4, kUserError)
+PRESTO_ERROR(NOT_FOUND, 5, kUserError)
+PRESTO_ERROR(FUNCTION_NOT_FOUND, 6, kUserError)
+PRESTO_ERROR(INVALID_FUNCTION_ARGUMENT, 7, kUserError)
+PRESTO_ERROR(DIVISION_BY_ZERO, 8, kUserError)
+PRESTO_ERROR(INVALID_CAST_ARGUMENT, 9, kUserError)
+PRESTO_ERROR(OPERATOR_NOT_FOUND, 10, kUserError)
+PRESTO_ERROR(INVALID_VIEW, 11, kUserError)
+PRESTO_ERROR(ALREADY_EXISTS, 12, kUserError)
+PRESTO_ERROR(NOT_SUPPORTED, 13, kUserError)
+PRESTO_ERROR(INVALID_SESSION_PROPERTY, 14, kUserError)
+PRESTO_ERROR(INVALID_WINDOW_FRAME, 15, kUserError)
+PRESTO_ERROR(CONSTRAINT_VIOLATION, 16, kUserError)
+PRESTO_ERROR(TRANSACTION_CONFLICT, 17, kUserError)
+PRESTO_ERROR(INVALID_TABLE_PROPERTY, 18, kUserError)
+PRESTO_ERROR(NUMERIC_VALUE_OUT_OF_RANGE, 19, kUserError)
+PRESTO_ERROR(UNKNOWN_TRANSACTION, 20, kUserError)
+PRESTO_ERROR(NOT_IN_TRANSACTION, 21, kUserError)
+PRESTO_ERROR(TRANSACTION_ALREADY_ABORTED, 22, kUserError)
+PRESTO_ERROR(READ_ONLY_VIOLATION, 23, kUserError)
+PRESTO_ERROR(MULTI_CATALOG_WRITE_CONFLICT, 24, kUserError)
+PRESTO_ERROR(AUTOCOMMIT_WRITE_CONFLICT, 25, kUserError)
+PRESTO_ERROR(UNSUPPORTED_ISOLATION_LEVEL, 26, kUserError)
+PRESTO_ERROR(INCOMPATIBLE_CLIENT, 27, kUserError)
+PRESTO_ERROR(SUBQUERY_MULTIPLE_ROWS, 28, kUserError)
+PRESTO_ERROR(PROCEDURE_NOT_FOUND, 29, kUserError)
+PRESTO_ERROR(INVALID_PROCEDURE_ARGUMENT, 30, kUserError)
+PRESTO_ERROR(QUERY_REJECTED, 31, kUserError)
+PRESTO_ERROR(AMBIGUOUS_FUNCTION_CALL, 32, kUserError)
+PRESTO_ERROR(INVALID_SCHEMA_PROPERTY, 33, kUserError)
+PRESTO_ERROR(SCHEMA_NOT_EMPTY, 34, kUserError)
+PRESTO_ERROR(QUERY_TEXT_TOO_LARGE, 35, kUserError)
+PRESTO_ERROR(UNSUPPORTED_SUBQUERY, 36, kUserError)
+PRESTO_ERROR(EXCEEDED_FUNCTION_MEMORY_LIMIT, 37, kUserError)
+PRESTO_ERROR(ADMINISTRATIVELY_KILLED, 38, kUserError)
+PRESTO_ERROR(INVALID_ARGUMENTS, 45, kUserError)
+PRESTO_ERROR(VIEW_NOT_FOUND, 48, kUserError)
+PRESTO_ERROR(INVALID_LIMIT_CLAUSE, 49, kUserError)
+PRESTO_ERROR(COLUMN_NOT_FOUND, 50, kUserError)
+
+PRESTO_ERROR(GENERIC_INTERNAL_ERROR, 65536, kInternalError)
+PRESTO_ERROR(TOO_MANY_REQUESTS_FAILED, 65537, kInternalError)
+PRESTO_ERROR(PAGE_TOO_LARGE, 65538, kInternalError)
+PRESTO_ERROR(PAGE_TRANSPORT_ERROR, 65539, kInternalError)
+PRESTO_ERROR(PAGE_TRANSPORT_TIMEOUT, 65540, kInternalError)
+PRESTO_ERROR(NO_NODES_AVAILABLE, 65541, kInternalError)
+PRESTO_ERROR(REMOTE_TASK_ERROR, 65542, kInternalError)
+PRESTO_ERROR(COMPILER_ERROR, 65543, kInternalError)
+PRESTO_ERROR(REMOTE_TASK_MISMATCH, 65544, kInternalError)
+PRESTO_ERROR(SERVER_SHUTTING_DOWN, 65545, kInternalError)
+PRESTO_ERROR(FUNCTION_IMPLEMENTATION_MISSING, 65546, kInternalError)
+PRESTO_ERROR(REMOTE_BUFFER_CLOSE_FAILED, 65547, kInternalError)
+PRESTO_ERROR(SERVER_STARTING_UP, 65548, kInternalError)
+PRESTO_ERROR(FUNCTION_IMPLEMENTATION_ERROR, 65549, kInternalError)
+PRESTO_ERROR(ABANDONED_TASK, 65553, kInternalError)
+PRESTO_ERROR(CORRUPT_PAGE, 65555, kInternalError)
+PRESTO_ERROR(OPTIMIZER_TIMEOUT, 65556, kInternalError)
+PRESTO_ERROR(OUT_OF_SPILL_SPACE, 65557, kInternalError)
+PRESTO_ERROR(REMOTE_HOST_GONE, 65558, kInternalError)
+PRESTO_ERROR(CONFIGURATION_INVALID, 65559, kInternalError)
+PRESTO_ERROR(SERIALIZED_PAGE_CHECKSUM_ERROR, 65568, kInternalError)
+
+PRESTO_ERROR(GENERIC_INSUFFICIENT_RESOURCES, 131072, kInsufficientResources)
+PRESTO_ERROR(EXCEEDED_GLOBAL_MEMORY_LIMIT, 131073, kInsufficientResources)
+PRESTO_ERROR(QUERY_QUEUE_FULL, 131074, kInsufficientResources)
+PRESTO_ERROR(EXCEEDED_TIME_LIMIT, 131075, kInsufficientResources)
+PRESTO_ERROR(CLUSTER_OUT_OF_MEMORY, 131076, kInsufficientResources)
+PRESTO_ERROR(EXCEEDED_CPU_LIMIT, 131077, kInsufficientResources)
+PRESTO_ERROR(EXCEEDED_SPILL_LIMIT, 131078, kInsufficientResources)
+PRESTO_ERROR(EXCEEDED_LOCAL_MEMORY_LIMIT, 131079, kInsufficientResources)
+PRESTO_ERROR(ADMINISTRATIVELY_PREEMPTED, 131080, kInsufficientResources)
+PRESTO_ERROR(EXCEEDED_SCAN_RAW_BYTES_READ_LIMIT, 131081, kInsufficientResources)
+PRESTO_ERROR(EXCEEDED_OUTPUT_SIZE_LIMIT, 131082, kInsufficientResources)
+PRESTO_ERROR(EXCEEDED_REVOCABLE_MEMORY_LIMIT, 131083, kInsufficientResources)
+#undef PRESTO_ERROR
+} // namespace errors
+
+} // namespace presto
