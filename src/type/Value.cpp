@@ -1,0 +1,116 @@
+#include "type/Value.h"
+
+#include <fmt/format.h>
+
+#include "common/Check.h"
+#include "type/DateTime.h"
+#include "type/Decimal.h"
+
+namespace presto {
+namespace {
+
+std::string formatFloating(double value) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+  return fmt::format("{}", value);
+}
+
+int64_t integerOf(const Value& value) {
+  return value.as<int64_t>();
+}
+
+} // namespace
+
+std::string Value::toString(const Type& type) const {
+  if (isNull()) {
+    return "NULL";
+  }
+  switch (type.kind()) {
+    case TypeKind::kBoolean:
+      return as<bool>() ? "true" : "false";
+    case TypeKind::kTinyint:
+    case TypeKind::kSmallint:
+    case TypeKind::kInteger:
+    case TypeKind::kBigint:
+    case TypeKind::kIntervalYearMonth:
+      return std::to_string(integerOf(*this));
+    case TypeKind::kReal:
+      return formatFloating(as<float>());
+    case TypeKind::kDouble:
+      return formatFloating(as<double>());
+    case TypeKind::kDecimal:
+      return formatDecimal(holds<int128_t>() ? as<int128_t>() : as<int64_t>(), asDecimal(type).scale());
+    case TypeKind::kVarchar:
+    case TypeKind::kChar:
+    case TypeKind::kJson:
+      return as<std::string>();
+    case TypeKind::kVarbinary: {
+      std::string hex;
+      for (unsigned char c : as<std::string>()) {
+        hex += fmt::format("{}{:02x}", hex.empty() ? "" : " ", c);
+      }
+      return hex;
+    }
+    case TypeKind::kDate:
+      return formatDate(static_cast<int32_t>(integerOf(*this)));
+    case TypeKind::kTime:
+      return formatTime(integerOf(*this));
+    case TypeKind::kTimestamp:
+      return formatTimestamp(integerOf(*this));
+    case TypeKind::kTimestampWithTimeZone:
+      return formatTimestamp(integerOf(*this) >> 12) + " UTC";
+    case TypeKind::kIntervalDayTime: {
+      int64_t millis = integerOf(*this);
+      std::string sign = millis < 0 ? "-" : "";
+      uint64_t magnitude = millis < 0 ? -static_cast<uint64_t>(millis) : static_cast<uint64_t>(millis);
+      return fmt::format("{}{} {}", sign, magnitude / kMillisPerDay, formatTime(static_cast<int64_t>(magnitude % kMillisPerDay)));
+    }
+    case TypeKind::kArray: {
+      std::string result = "[";
+      const auto& elements = as<ArrayValue>().elements;
+      for (size_t i = 0; i < elements.size(); ++i) {
+        result += (i ? ", " : "") + elements[i].toString(*type.childAt(0));
+      }
+      return result + "]";
+    }
+    case TypeKind::kMap: {
+      std::string result = "{";
+      const auto& map = as<MapValue>();
+      for (size_t i = 0; i < map.keys.size(); ++i) {
+        result += (i ? ", " : "") + map.keys[i].toString(*type.childAt(0)) + "=" + map.values[i].toString(*type.childAt(1));
+      }
+      return result + "}";
+    }
+    case TypeKind::kRow: {
+      std::string result = "{";
+      const auto& fields = as<RowValue>().fields;
+      const auto& rowType = asRow(type);
+      for (size_t i = 0; i < fields.size(); ++i) {
+        auto name = rowType.nameOf(i).empty() ? fmt::format("field{}", i) : rowType.nameOf(i);
+        result += (i ? ", " : "") + name + "=" + fields[i].toString(*type.childAt(i));
+      }
+      return result + "}";
+    }
+    case TypeKind::kUnknown:
+      return "NULL";
+  }
+  PRESTO_FAIL("unhandled type {}", type.toString());
+}
+
+bool Value::operator==(const Value& other) const {
+  return storage_ == other.storage_;
+}
+
+bool operator==(const ArrayValue& left, const ArrayValue& right) {
+  return left.elements == right.elements;
+}
+
+bool operator==(const MapValue& left, const MapValue& right) {
+  return left.keys == right.keys && left.values == right.values;
+}
+
+bool operator==(const RowValue& left, const RowValue& right) {
+  return left.fields == right.fields;
+}
+
+} // namespace presto
