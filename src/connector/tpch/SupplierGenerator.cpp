@@ -1,0 +1,151 @@
+#include <cstring>
+
+#include "connector/tpch/FieldFormat.h"
+#include "connector/tpch/RandomAddress.h"
+#include "connector/tpch/StreamSeeds.h"
+#include "connector/tpch/TableGenerator.h"
+#include "connector/tpch/TextPool.h"
+
+namespace presto::tpch {
+namespace {
+
+enum SupplierColumn : int32_t {
+  kSuppKey,
+  kName,
+  kAddress,
+  kNationKey,
+  kPhone,
+  kAccountBalance,
+  kComment,
+};
+
+constexpr CommentShape kCommentShape(63);
+constexpr std::string_view kComplaintPrefix = "Customer ";
+constexpr std::string_view kComplaint = "Complaints";
+constexpr std::string_view kRecommendation = "Recommends";
+// One supplier in a thousand gets "Customer ... Complaints/Recommends" written into its comment.
+constexpr int64_t kComplaintRate = 10;
+constexpr int64_t kComplaintDenominator = 10000;
+
+/// supplier: row i has key i + 1; the comment may carry the Better Business Bureau phrases that
+/// TPC-H query 16 looks for.
+class SupplierGenerator final : public TableGenerator {
+ public:
+  explicit SupplierGenerator(const ColumnTargets& wanted)
+      : pool_(wanted.wants(kComment) ? &TextPool::get() : nullptr),
+        address_(makeRowStream(streams::kSupplierAddress)),
+        nation_(makeRowStream(streams::kSupplierNation)),
+        phone_(makeRowStream(streams::kSupplierPhone)),
+        accountBalance_(makeRowStream(streams::kSupplierAccountBalance)),
+        comment_(makeRowStream(streams::kSupplierComment)),
+        complaintGap_(makeRowStream(streams::kSupplierComplaintGap)),
+        complaintKind_(makeRowStream(streams::kSupplierComplaintKind)),
+        complaintSelector_(makeRowStream(streams::kSupplierComplaintSelector)),
+        complaintOffset_(makeRowStream(streams::kSupplierComplaintOffset)) {}
+
+  void seek(int64_t row) override {
+    row_ = row;
+    for (RowStream* stream : allStreams()) {
+      stream->seek(row);
+    }
+  }
+
+  void generate(int64_t count, const ColumnTargets& targets) override {
+    for (int64_t index = 0; index < count; ++index, ++row_) {
+      const int64_t key = row_ + 1;
+      if (auto* column = targets[kSuppKey]) {
+        appendValue(column, key);
+      }
+      if (auto* column = targets[kName]) {
+        writePadded(
+            "Supplier#",
+            key,
+            9,
+            column->strings.appendUninitialized(paddedLength("Supplier#", key, 9)));
+      }
+      if (auto* column = targets[kAddress]) {
+        RandomStream stream = address_.start();
+        appendRandomAddress(stream, column->strings);
+      }
+      if (targets.wants(kNationKey) || targets.wants(kPhone)) {
+        RandomStream nationStream = nation_.start();
+        const int64_t nationKey = nationStream.uniform(0, 24);
+        if (auto* column = targets[kNationKey]) {
+          appendValue(column, nationKey);
+        }
+        if (auto* column = targets[kPhone]) {
+          RandomStream stream = phone_.start();
+          const int64_t area = stream.uniform(100, 999);
+          const int64_t exchange = stream.uniform(100, 999);
+          const int64_t number = stream.uniform(1000, 9999);
+          writePhone(nationKey, area, exchange, number, column->strings.appendUninitialized(kPhoneLength));
+        }
+      }
+      if (auto* column = targets[kAccountBalance]) {
+        RandomStream stream = accountBalance_.start();
+        appendValue(column, stream.uniform(-99999, 999999));
+      }
+      if (auto* column = targets[kComment]) {
+        appendComment(column->strings);
+      }
+      for (RowStream* stream : allStreams()) {
+        stream->nextRow();
+      }
+    }
+  }
+
+ private:
+  std::array<RowStream*, 9> allStreams() {
+    return {
+        &address_,
+        &nation_,
+        &phone_,
+        &accountBalance_,
+        &comment_,
+        &complaintGap_,
+        &complaintKind_,
+        &complaintSelector_,
+        &complaintOffset_};
+  }
+
+  void appendComment(TpchStringColumn& column) {
+    RandomStream stream = comment_.start();
+    const TextSlice slice = kCommentShape.draw(stream);
+    char* out = column.appendUninitialized(slice.length);
+    std::memcpy(out, pool_->slice(slice).data(), slice.length);
+    // The four draws happen for every supplier, whether or not the comment is rewritten.
+    RandomStream selectorStream = complaintSelector_.start();
+    RandomStream kindStream = complaintKind_.start();
+    RandomStream gapStream = complaintGap_.start();
+    RandomStream offsetStream = complaintOffset_.start();
+    const int64_t selector = selectorStream.uniform(1, kComplaintDenominator);
+    const int64_t kind = kindStream.uniform(0, 100);
+    const int64_t gap = gapStream.uniform(0, slice.length - 19);
+    const int64_t offset = offsetStream.uniform(0, slice.length - 19 - gap);
+    if (selector <= kComplaintRate) {
+      std::memcpy(out + offset, kComplaintPrefix.data(), kComplaintPrefix.size());
+      const std::string_view verdict = kind < 50 ? kComplaint : kRecommendation;
+      std::memcpy(out + offset + kComplaintPrefix.size() + gap, verdict.data(), verdict.size());
+    }
+  }
+
+  const TextPool* pool_;
+  RowStream address_;
+  RowStream nation_;
+  RowStream phone_;
+  RowStream accountBalance_;
+  RowStream comment_;
+  RowStream complaintGap_;
+  RowStream complaintKind_;
+  RowStream complaintSelector_;
+  RowStream complaintOffset_;
+  int64_t row_{0};
+};
+
+} // namespace
+
+std::unique_ptr<TableGenerator> makeSupplierGenerator(const TpchScale&, const ColumnTargets& wanted) {
+  return std::make_unique<SupplierGenerator>(wanted);
+}
+
+} // namespace presto::tpch
