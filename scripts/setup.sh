@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-dev libboost-system-dev
   nlohmann-json3-dev libfmt-dev libre2-dev libxxhash-dev
-  libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev
+  libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libssl-dev
   libedit-dev libpq-dev
 )
 # Node.js runs the reference engines in tests and benchmarks; keep a preinstalled one.

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <array>
+
 #include "connector/tpch/Distributions.h"
 #include "connector/tpch/LineitemIndex.h"
 #include "connector/tpch/OrderLineGenerator.h"
@@ -24,6 +27,8 @@ enum LineitemColumn : int32_t {
   kShipMode,
   kComment,
 };
+
+constexpr int32_t kWindow = 16;
 
 uint32_t fieldsFor(const ColumnTargets& wanted) {
   uint32_t fields = 0;
@@ -57,32 +62,50 @@ class LineitemGenerator final : public TableGenerator {
     const LineitemIndex::Position position = index_.locate(row);
     orders_.seek(position.order);
     line_ = position.line;
-    orderLoaded_ = false;
+    windowSize_ = 0;
+    windowPosition_ = 0;
   }
 
   void generate(int64_t count, const ColumnTargets& targets) override {
     while (count > 0) {
-      if (!orderLoaded_) {
-        orders_.next(order_);
-        orderLoaded_ = true;
+      if (windowPosition_ == windowSize_) {
+        // Every order has a line, so `count` rows need at most `count` more orders.
+        fillWindow(static_cast<int32_t>(std::min<int64_t>(count, kWindow)));
       }
-      const int32_t end = static_cast<int32_t>(std::min<int64_t>(order_.numLines, line_ + count));
-      appendLines(line_, end, targets);
+      const OrderValues& order = window_[windowPosition_];
+      const auto end = static_cast<int32_t>(std::min<int64_t>(order.numLines, line_ + count));
+      appendLines(order, line_, end, targets);
       count -= end - line_;
       line_ = end;
-      if (line_ == order_.numLines) {
+      if (line_ == order.numLines) {
         line_ = 0;
-        orderLoaded_ = false;
+        ++windowPosition_;
       }
     }
   }
 
  private:
-  void appendLines(int32_t begin, int32_t end, const ColumnTargets& targets) {
+  /// Generates the next `size` orders, prefetching their comments so that the cache misses of
+  /// these random reads overlap.
+  void fillWindow(int32_t size) {
+    for (int32_t index = 0; index < size; ++index) {
+      OrderValues& order = window_[index];
+      orders_.next(order);
+      if (pool_ != nullptr) {
+        for (int32_t line = 0; line < order.numLines; ++line) {
+          pool_->prefetch(order.lines[line].comment);
+        }
+      }
+    }
+    windowSize_ = size;
+    windowPosition_ = 0;
+  }
+
+  void appendLines(const OrderValues& order, int32_t begin, int32_t end, const ColumnTargets& targets) {
     for (int32_t index = begin; index < end; ++index) {
-      const LineValues& line = order_.lines[index];
+      const LineValues& line = order.lines[index];
       if (auto* column = targets[kOrderKey]) {
-        appendValue(column, order_.orderKey);
+        appendValue(column, order.orderKey);
       }
       if (auto* column = targets[kPartKey]) {
         appendValue(column, line.partKey);
@@ -136,9 +159,10 @@ class LineitemGenerator final : public TableGenerator {
   const Distributions& distributions_;
   const TextPool* pool_;
   OrderLineGenerator orders_;
-  OrderValues order_{};
+  std::array<OrderValues, kWindow> window_{};
+  int32_t windowSize_{0};
+  int32_t windowPosition_{0};
   int32_t line_{0};
-  bool orderLoaded_{false};
 };
 
 } // namespace

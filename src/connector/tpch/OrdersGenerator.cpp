@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <array>
+
 #include "connector/tpch/Distributions.h"
 #include "connector/tpch/FieldFormat.h"
 #include "connector/tpch/OrderLineGenerator.h"
@@ -17,6 +20,8 @@ enum OrdersColumn : int32_t {
   kShipPriority,
   kComment,
 };
+
+constexpr int32_t kWindow = 32;
 
 uint32_t fieldsFor(const ColumnTargets& wanted) {
   uint32_t fields = 0;
@@ -42,47 +47,61 @@ class OrdersGenerator final : public TableGenerator {
   void seek(int64_t row) override { orders_.seek(row); }
 
   void generate(int64_t count, const ColumnTargets& targets) override {
-    for (int64_t index = 0; index < count; ++index) {
-      orders_.next(order_);
-      if (auto* column = targets[kOrderKey]) {
-        appendValue(column, order_.orderKey);
+    // Orders are made a window at a time so that the comments' cache misses overlap.
+    while (count > 0) {
+      const auto size = static_cast<int32_t>(std::min<int64_t>(count, kWindow));
+      for (int32_t index = 0; index < size; ++index) {
+        orders_.next(window_[index]);
+        if (pool_ != nullptr) {
+          pool_->prefetch(window_[index].comment);
+        }
       }
-      if (auto* column = targets[kCustKey]) {
-        appendValue(column, order_.custKey);
+      for (int32_t index = 0; index < size; ++index) {
+        append(window_[index], targets);
       }
-      if (auto* column = targets[kOrderStatusColumn]) {
-        appendString(column, std::string_view(&order_.orderStatus, 1));
-      }
-      if (auto* column = targets[kTotalPrice]) {
-        appendValue(column, order_.totalPrice);
-      }
-      if (auto* column = targets[kOrderDate]) {
-        appendInt32(column, order_.orderDate);
-      }
-      if (auto* column = targets[kOrderPriorityColumn]) {
-        appendString(column, priorities_.value(order_.priority));
-      }
-      if (auto* column = targets[kClerk]) {
-        writePadded(
-            "Clerk#",
-            order_.clerk,
-            9,
-            column->strings.appendUninitialized(paddedLength("Clerk#", order_.clerk, 9)));
-      }
-      if (auto* column = targets[kShipPriority]) {
-        appendInt32(column, 0);
-      }
-      if (auto* column = targets[kComment]) {
-        appendString(column, pool_->slice(order_.comment));
-      }
+      count -= size;
     }
   }
 
  private:
+  void append(const OrderValues& order, const ColumnTargets& targets) {
+    if (auto* column = targets[kOrderKey]) {
+      appendValue(column, order.orderKey);
+    }
+    if (auto* column = targets[kCustKey]) {
+      appendValue(column, order.custKey);
+    }
+    if (auto* column = targets[kOrderStatusColumn]) {
+      appendString(column, std::string_view(&order.orderStatus, 1));
+    }
+    if (auto* column = targets[kTotalPrice]) {
+      appendValue(column, order.totalPrice);
+    }
+    if (auto* column = targets[kOrderDate]) {
+      appendInt32(column, order.orderDate);
+    }
+    if (auto* column = targets[kOrderPriorityColumn]) {
+      appendString(column, priorities_.value(order.priority));
+    }
+    if (auto* column = targets[kClerk]) {
+      writePadded(
+          "Clerk#",
+          order.clerk,
+          9,
+          column->strings.appendUninitialized(paddedLength("Clerk#", order.clerk, 9)));
+    }
+    if (auto* column = targets[kShipPriority]) {
+      appendInt32(column, 0);
+    }
+    if (auto* column = targets[kComment]) {
+      appendString(column, pool_->slice(order.comment));
+    }
+  }
+
   const Distribution& priorities_;
   const TextPool* pool_;
   OrderLineGenerator orders_;
-  OrderValues order_{};
+  std::array<OrderValues, kWindow> window_{};
 };
 
 } // namespace
