@@ -97,6 +97,64 @@ std::string Value::toString(const Type& type) const {
   PRESTO_FAIL("unhandled type {}", type.toString());
 }
 
+namespace {
+
+template <typename T>
+int threeWay(const T& left, const T& right) {
+  return left < right ? -1 : (right < left ? 1 : 0);
+}
+
+int128_t wideInteger(const Value& value) {
+  return value.holds<int128_t>() ? value.as<int128_t>() : static_cast<int128_t>(value.as<int64_t>());
+}
+
+int compareSequences(const Type& type, const std::vector<Value>& left, const std::vector<Value>& right, bool isRow) {
+  for (size_t i = 0; i < left.size() && i < right.size(); ++i) {
+    const Type& elementType = isRow ? *type.childAt(i) : *type.childAt(0);
+    if (left[i].isNull() || right[i].isNull()) {
+      if (left[i].isNull() != right[i].isNull()) {
+        return left[i].isNull() ? 1 : -1;  // nulls last inside collections
+      }
+      continue;
+    }
+    if (int result = compareValues(elementType, left[i], right[i]); result != 0) {
+      return result;
+    }
+  }
+  return threeWay(left.size(), right.size());
+}
+
+} // namespace
+
+int compareValues(const Type& type, const Value& left, const Value& right) {
+  switch (type.kind()) {
+    case TypeKind::kBoolean:
+      return threeWay(left.as<bool>(), right.as<bool>());
+    case TypeKind::kReal:
+      return threeWay(left.as<float>(), right.as<float>());
+    case TypeKind::kDouble:
+      return threeWay(left.as<double>(), right.as<double>());
+    case TypeKind::kDecimal:
+      return threeWay(wideInteger(left), wideInteger(right));
+    case TypeKind::kVarchar:
+    case TypeKind::kChar:
+    case TypeKind::kVarbinary:
+    case TypeKind::kJson:
+      return left.as<std::string>().compare(right.as<std::string>()) < 0
+          ? -1
+          : (left.as<std::string>() == right.as<std::string>() ? 0 : 1);
+    case TypeKind::kArray:
+      return compareSequences(type, left.as<ArrayValue>().elements, right.as<ArrayValue>().elements, false);
+    case TypeKind::kRow:
+      return compareSequences(type, left.as<RowValue>().fields, right.as<RowValue>().fields, true);
+    case TypeKind::kMap:
+    case TypeKind::kUnknown:
+      PRESTO_FAIL("values of type {} are not orderable", type.toString());
+    default:
+      return threeWay(left.as<int64_t>(), right.as<int64_t>());
+  }
+}
+
 bool Value::operator==(const Value& other) const {
   return storage_ == other.storage_;
 }

@@ -78,6 +78,10 @@ class Value {
   Storage storage_;
 };
 
+/// Orders two non-null values of `type` (negative, zero, positive). Strings compare bytewise;
+/// arrays and rows lexicographically. REQUIRES: neither value is null and the type is orderable.
+int compareValues(const Type& type, const Value& left, const Value& right);
+
 bool operator==(const ArrayValue& left, const ArrayValue& right);
 bool operator==(const MapValue& left, const MapValue& right);
 bool operator==(const RowValue& left, const RowValue& right);
