@@ -1,8 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <set>
+#include <thread>
+
 #include "Md5.h"
+#include "TblChecksum.h"
 #include "common/PrestoException.h"
 #include "connector/tpch/LineitemIndex.h"
+#include "connector/tpch/PartKeys.h"
 #include "connector/tpch/TextPool.h"
 #include "connector/tpch/TpchColumn.h"
 #include "connector/tpch/TpchDate.h"
@@ -115,6 +120,62 @@ TEST(TpchGeneratorTest, readerReturnsBatchesUntilExhausted) {
   EXPECT_EQ(batches, 4);
   EXPECT_EQ(batch.numRows, 0);
   EXPECT_THROW(TpchReader(generator, TpchTable::kNation, 0, 26, {0}), PrestoException);
+}
+
+TEST(TpchGeneratorTest, readersRunConcurrently) {
+  const TpchGenerator serial(0.01);
+  std::string expected;
+  renderTbl(serial, TpchTable::kLineitem, 0, serial.rowCount(TpchTable::kLineitem), [&](std::string_view text) {
+    expected.append(text);
+  });
+  // A fresh generator, so the threads also race to build the lineitem index.
+  const TpchGenerator shared(0.01);
+  constexpr int32_t kThreads = 4;
+  std::vector<std::string> parts(kThreads);
+  std::vector<std::thread> threads;
+  for (int32_t thread = 0; thread < kThreads; ++thread) {
+    threads.emplace_back([&, thread] {
+      const int64_t rows = shared.rowCount(TpchTable::kLineitem);
+      renderTbl(shared, TpchTable::kLineitem, rows * thread / kThreads, rows * (thread + 1) / kThreads,
+          [&](std::string_view text) { parts[thread].append(text); });
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  std::string concatenated;
+  for (const auto& part : parts) {
+    concatenated += part;
+  }
+  EXPECT_EQ(concatenated, expected);
+}
+
+/// A fractional scale factor shrinks every key range consistently: SF 0.5 has 100000 parts,
+/// 5000 suppliers and 75000 customers, and lines reference only existing (part, supplier) pairs.
+TEST(TpchGeneratorTest, fractionalScaleFactorKeepsKeysConsistent) {
+  const TpchGenerator generator(0.5);
+  TpchBatch lines;
+  const std::vector<int32_t> keys{1, 2};
+  generator.generate(TpchTable::kLineitem, 0, 20000, keys, lines);
+  for (int64_t row = 0; row < lines.numRows; ++row) {
+    const int64_t partKey = lines.columns[0].int64Values[row];
+    const int64_t suppKey = lines.columns[1].int64Values[row];
+    ASSERT_GE(partKey, 1);
+    ASSERT_LE(partKey, 100000);
+    std::set<int64_t> suppliers;
+    for (int64_t slot = 0; slot < 4; ++slot) {
+      suppliers.insert(partSupplier(partKey, slot, 5000));
+    }
+    ASSERT_TRUE(suppliers.contains(suppKey)) << "row " << row;
+  }
+  TpchBatch orders;
+  const std::vector<int32_t> custkey{1};
+  generator.generate(TpchTable::kOrders, 0, 20000, custkey, orders);
+  for (int64_t custKey : orders.columns[0].int64Values) {
+    ASSERT_GE(custKey, 1);
+    ASSERT_LE(custKey, 75000);
+    ASSERT_NE(custKey % 3, 0);
+  }
 }
 
 TEST(TpchColumnTest, describesColumns) {
