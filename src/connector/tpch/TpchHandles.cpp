@@ -2,9 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include "common/Check.h"
+#include "connector/spi/HandleJson.h"
 #include "type/TypeSignature.h"
 
 namespace presto::tpch {
@@ -16,15 +15,6 @@ TpchTable tableOf(const nlohmann::json& json) {
   return *table;
 }
 
-// Parses handle JSON; malformed JSON from another node is an internal error.
-template <typename Result, typename Build>
-Result parseHandle(const std::string& text, Build build) {
-  try {
-    return build(nlohmann::json::parse(text));
-  } catch (const nlohmann::json::exception& error) {
-    PRESTO_FAIL("malformed tpch handle {}: {}", text, error.what());
-  }
-}
 
 } // namespace
 
@@ -51,21 +41,21 @@ std::string TpchSplit::toString() const {
 }
 
 connector::TableHandlePtr TpchHandleCodec::tableHandleFromJson(const std::string& json) const {
-  return parseHandle<connector::TableHandlePtr>(json, [](const nlohmann::json& value) {
+  return connector::parseHandleJson<connector::TableHandlePtr>(json, "tpch", [](const nlohmann::json& value) {
     return std::make_shared<TpchTableHandle>(
         tableOf(value), value.at("schema").get<std::string>(), value.at("scaleFactor").get<double>());
   });
 }
 
 connector::ColumnHandlePtr TpchHandleCodec::columnHandleFromJson(const std::string& json) const {
-  return parseHandle<connector::ColumnHandlePtr>(json, [](const nlohmann::json& value) {
+  return connector::parseHandleJson<connector::ColumnHandlePtr>(json, "tpch", [](const nlohmann::json& value) {
     return std::make_shared<TpchColumnHandle>(value.at("name").get<std::string>(),
         parseTypeSignature(value.at("type").get<std::string>()), value.at("ordinal").get<int32_t>());
   });
 }
 
 connector::ConnectorSplitPtr TpchHandleCodec::splitFromJson(const std::string& json) const {
-  return parseHandle<connector::ConnectorSplitPtr>(json, [](const nlohmann::json& value) {
+  return connector::parseHandleJson<connector::ConnectorSplitPtr>(json, "tpch", [](const nlohmann::json& value) {
     return std::make_shared<TpchSplit>(tableOf(value), value.at("scaleFactor").get<double>(),
         value.at("part").get<int32_t>(), value.at("totalParts").get<int32_t>());
   });
