@@ -55,6 +55,18 @@ void BM_ordersAllColumns(benchmark::State& state) {
   generateRows(state, TpchTable::kOrders, allColumns(TpchTable::kOrders));
 }
 
+void BM_partsuppAllColumns(benchmark::State& state) {
+  generateRows(state, TpchTable::kPartsupp, allColumns(TpchTable::kPartsupp));
+}
+
+void BM_partAllColumns(benchmark::State& state) {
+  generateRows(state, TpchTable::kPart, allColumns(TpchTable::kPart));
+}
+
+void BM_customerAllColumns(benchmark::State& state) {
+  generateRows(state, TpchTable::kCustomer, allColumns(TpchTable::kCustomer));
+}
+
 /// The columns of TPC-H query 6: what a scan with projection pushdown generates.
 void BM_lineitemQuery6Columns(benchmark::State& state) {
   generateRows(state, TpchTable::kLineitem, {4, 5, 6, 10});
@@ -70,6 +82,9 @@ void BM_lineitemIndexSf1(benchmark::State& state) {
 
 BENCHMARK(BM_lineitemAllColumns)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ordersAllColumns)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_partsuppAllColumns)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_partAllColumns)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_customerAllColumns)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_lineitemQuery6Columns)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_lineitemIndexSf1)->Unit(benchmark::kMillisecond);
 

@@ -1,3 +1,6 @@
+#include <optional>
+
+#include "connector/tpch/CommentLookahead.h"
 #include "connector/tpch/Distributions.h"
 #include "connector/tpch/FieldFormat.h"
 #include "connector/tpch/RandomAddress.h"
@@ -19,7 +22,7 @@ enum CustomerColumn : int32_t {
   kComment,
 };
 
-constexpr CommentShape kCommentShape(73);
+constexpr int32_t kCommentLength = 73;
 
 /// customer: row i has key i + 1.
 class CustomerGenerator final : public TableGenerator {
@@ -31,13 +34,19 @@ class CustomerGenerator final : public TableGenerator {
         nation_(makeRowStream(streams::kCustomerNation)),
         phone_(makeRowStream(streams::kCustomerPhone)),
         accountBalance_(makeRowStream(streams::kCustomerAccountBalance)),
-        segment_(makeRowStream(streams::kCustomerSegment)),
-        comment_(makeRowStream(streams::kCustomerComment)) {}
+        segment_(makeRowStream(streams::kCustomerSegment)) {
+    if (pool_ != nullptr) {
+      comments_.emplace(*pool_, streams::kCustomerComment.seed, kCommentLength);
+    }
+  }
 
   void seek(int64_t row) override {
     row_ = row;
     for (RowStream* stream : allStreams()) {
       stream->seek(row);
+    }
+    if (comments_) {
+      comments_->seek(row);
     }
   }
 
@@ -81,8 +90,7 @@ class CustomerGenerator final : public TableGenerator {
         appendString(column, segments_.value(segments_.pick(stream)));
       }
       if (auto* column = targets[kComment]) {
-        RandomStream stream = comment_.start();
-        appendString(column, pool_->slice(kCommentShape.draw(stream)));
+        appendString(column, pool_->slice(comments_->next()));
       }
       for (RowStream* stream : allStreams()) {
         stream->nextRow();
@@ -91,8 +99,8 @@ class CustomerGenerator final : public TableGenerator {
   }
 
  private:
-  std::array<RowStream*, 6> allStreams() {
-    return {&address_, &nation_, &phone_, &accountBalance_, &segment_, &comment_};
+  std::array<RowStream*, 5> allStreams() {
+    return {&address_, &nation_, &phone_, &accountBalance_, &segment_};
   }
 
   const Distribution& segments_;
@@ -102,7 +110,7 @@ class CustomerGenerator final : public TableGenerator {
   RowStream phone_;
   RowStream accountBalance_;
   RowStream segment_;
-  RowStream comment_;
+  std::optional<CommentLookahead> comments_;
   int64_t row_{0};
 };
 

@@ -1,6 +1,8 @@
 #include <array>
 #include <numeric>
+#include <optional>
 
+#include "connector/tpch/CommentLookahead.h"
 #include "connector/tpch/Distributions.h"
 #include "connector/tpch/FieldFormat.h"
 #include "connector/tpch/PartKeys.h"
@@ -23,7 +25,7 @@ enum PartColumn : int32_t {
   kComment,
 };
 
-constexpr CommentShape kCommentShape(14);
+constexpr int32_t kCommentLength = 14;
 constexpr int32_t kNameWords = 5;
 
 /// part: row i has key i + 1. The name is five distinct colors from a shuffle of the color list.
@@ -37,13 +39,19 @@ class PartGenerator final : public TableGenerator {
         brand_(makeRowStream(streams::kPartBrand)),
         type_(makeRowStream(streams::kPartType)),
         size_(makeRowStream(streams::kPartSize)),
-        container_(makeRowStream(streams::kPartContainer)),
-        comment_(makeRowStream(streams::kPartComment)) {}
+        container_(makeRowStream(streams::kPartContainer)) {
+    if (pool_ != nullptr) {
+      comments_.emplace(*pool_, streams::kPartComment.seed, kCommentLength);
+    }
+  }
 
   void seek(int64_t row) override {
     row_ = row;
     for (RowStream* stream : allStreams()) {
       stream->seek(row);
+    }
+    if (comments_) {
+      comments_->seek(row);
     }
   }
 
@@ -89,8 +97,7 @@ class PartGenerator final : public TableGenerator {
         appendValue(column, partRetailPrice(key));
       }
       if (auto* column = targets[kComment]) {
-        RandomStream stream = comment_.start();
-        appendString(column, pool_->slice(kCommentShape.draw(stream)));
+        appendString(column, pool_->slice(comments_->next()));
       }
       for (RowStream* stream : allStreams()) {
         stream->nextRow();
@@ -99,8 +106,8 @@ class PartGenerator final : public TableGenerator {
   }
 
  private:
-  std::array<RowStream*, 7> allStreams() {
-    return {&name_, &manufacturer_, &brand_, &type_, &size_, &container_, &comment_};
+  std::array<RowStream*, 6> allStreams() {
+    return {&name_, &manufacturer_, &brand_, &type_, &size_, &container_};
   }
 
   /// dbgen shuffles all 92 colors (92 draws) but keeps only the first five, which are final once
@@ -138,7 +145,7 @@ class PartGenerator final : public TableGenerator {
   RowStream type_;
   RowStream size_;
   RowStream container_;
-  RowStream comment_;
+  std::optional<CommentLookahead> comments_;
   int64_t row_{0};
 };
 

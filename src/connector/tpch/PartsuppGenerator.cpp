@@ -1,3 +1,6 @@
+#include <optional>
+
+#include "connector/tpch/CommentLookahead.h"
 #include "connector/tpch/PartKeys.h"
 #include "connector/tpch/StreamSeeds.h"
 #include "connector/tpch/TableGenerator.h"
@@ -8,7 +11,7 @@ namespace {
 
 enum PartsuppColumn : int32_t { kPartKey, kSuppKey, kAvailableQuantity, kSupplyCost, kComment };
 
-constexpr CommentShape kCommentShape(124);
+constexpr int32_t kCommentLength = 124;
 constexpr int64_t kSuppliersPerPart = 4;
 
 /// partsupp: four rows per part, one per supplier slot. dbgen budgets the partsupp streams per
@@ -19,20 +22,25 @@ class PartsuppGenerator final : public TableGenerator {
       : suppliers_(scale.suppliers()),
         pool_(wanted.wants(kComment) ? &TextPool::get() : nullptr),
         availableQuantity_(makeRowStream(streams::kPartsuppAvailableQuantity)),
-        supplyCost_(makeRowStream(streams::kPartsuppSupplyCost)),
-        comment_(makeRowStream(streams::kPartsuppComment)) {}
+        supplyCost_(makeRowStream(streams::kPartsuppSupplyCost)) {
+    if (pool_ != nullptr) {
+      comments_.emplace(*pool_, streams::kPartsuppComment.seed, kCommentLength);
+    }
+  }
 
   void seek(int64_t row) override {
     part_ = row / kSuppliersPerPart;
     slot_ = row % kSuppliersPerPart;
     availableQuantity_.seek(part_);
     supplyCost_.seek(part_);
-    comment_.seek(part_);
     startPart();
     // Skip the draws of the slots before `slot_`.
     availableQuantityStream_.skip(slot_);
     supplyCostStream_.skip(slot_);
-    commentStream_.skip(2 * slot_);
+    if (comments_) {
+      // Two draws per row and eight per part: the comment stream is read straight through.
+      comments_->seek(row);
+    }
   }
 
   void generate(int64_t count, const ColumnTargets& targets) override {
@@ -51,14 +59,13 @@ class PartsuppGenerator final : public TableGenerator {
         appendValue(column, supplyCostStream_.uniform(100, 100000));
       }
       if (auto* column = targets[kComment]) {
-        appendString(column, pool_->slice(kCommentShape.draw(commentStream_)));
+        appendString(column, pool_->slice(comments_->next()));
       }
       if (++slot_ == kSuppliersPerPart) {
         slot_ = 0;
         ++part_;
         availableQuantity_.nextRow();
         supplyCost_.nextRow();
-        comment_.nextRow();
         startPart();
       }
     }
@@ -68,17 +75,15 @@ class PartsuppGenerator final : public TableGenerator {
   void startPart() {
     availableQuantityStream_ = availableQuantity_.start();
     supplyCostStream_ = supplyCost_.start();
-    commentStream_ = comment_.start();
   }
 
   int64_t suppliers_;
   const TextPool* pool_;
   RowStream availableQuantity_;
   RowStream supplyCost_;
-  RowStream comment_;
+  std::optional<CommentLookahead> comments_;
   RandomStream availableQuantityStream_{0};
   RandomStream supplyCostStream_{0};
-  RandomStream commentStream_{0};
   int64_t part_{0};
   int64_t slot_{0};
 };

@@ -1,5 +1,7 @@
 #include <cstring>
+#include <optional>
 
+#include "connector/tpch/CommentLookahead.h"
 #include "connector/tpch/FieldFormat.h"
 #include "connector/tpch/RandomAddress.h"
 #include "connector/tpch/StreamSeeds.h"
@@ -19,7 +21,7 @@ enum SupplierColumn : int32_t {
   kComment,
 };
 
-constexpr CommentShape kCommentShape(63);
+constexpr int32_t kCommentLength = 63;
 constexpr std::string_view kComplaintPrefix = "Customer ";
 constexpr std::string_view kComplaint = "Complaints";
 constexpr std::string_view kRecommendation = "Recommends";
@@ -37,16 +39,22 @@ class SupplierGenerator final : public TableGenerator {
         nation_(makeRowStream(streams::kSupplierNation)),
         phone_(makeRowStream(streams::kSupplierPhone)),
         accountBalance_(makeRowStream(streams::kSupplierAccountBalance)),
-        comment_(makeRowStream(streams::kSupplierComment)),
         complaintGap_(makeRowStream(streams::kSupplierComplaintGap)),
         complaintKind_(makeRowStream(streams::kSupplierComplaintKind)),
         complaintSelector_(makeRowStream(streams::kSupplierComplaintSelector)),
-        complaintOffset_(makeRowStream(streams::kSupplierComplaintOffset)) {}
+        complaintOffset_(makeRowStream(streams::kSupplierComplaintOffset)) {
+    if (pool_ != nullptr) {
+      comments_.emplace(*pool_, streams::kSupplierComment.seed, kCommentLength);
+    }
+  }
 
   void seek(int64_t row) override {
     row_ = row;
     for (RowStream* stream : allStreams()) {
       stream->seek(row);
+    }
+    if (comments_) {
+      comments_->seek(row);
     }
   }
 
@@ -95,13 +103,12 @@ class SupplierGenerator final : public TableGenerator {
   }
 
  private:
-  std::array<RowStream*, 9> allStreams() {
+  std::array<RowStream*, 8> allStreams() {
     return {
         &address_,
         &nation_,
         &phone_,
         &accountBalance_,
-        &comment_,
         &complaintGap_,
         &complaintKind_,
         &complaintSelector_,
@@ -109,8 +116,7 @@ class SupplierGenerator final : public TableGenerator {
   }
 
   void appendComment(TpchStringColumn& column) {
-    RandomStream stream = comment_.start();
-    const TextSlice slice = kCommentShape.draw(stream);
+    const TextSlice slice = comments_->next();
     char* out = column.appendUninitialized(slice.length);
     std::memcpy(out, pool_->slice(slice).data(), slice.length);
     // The four draws happen for every supplier, whether or not the comment is rewritten.
@@ -134,7 +140,7 @@ class SupplierGenerator final : public TableGenerator {
   RowStream nation_;
   RowStream phone_;
   RowStream accountBalance_;
-  RowStream comment_;
+  std::optional<CommentLookahead> comments_;
   RowStream complaintGap_;
   RowStream complaintKind_;
   RowStream complaintSelector_;
