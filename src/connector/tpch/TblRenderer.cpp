@@ -1,6 +1,7 @@
 #include "connector/tpch/TblRenderer.h"
 
 #include <charconv>
+#include <cstring>
 
 #include "common/Check.h"
 #include "connector/tpch/TpchColumn.h"
@@ -54,37 +55,48 @@ TblRenderer::TblRenderer(TpchTable table) {
 
 void TblRenderer::render(const TpchBatch& batch, std::string& out) const {
   PRESTO_CHECK(batch.columns.size() == formats_.size(), "batch does not hold every column");
-  char scratch[kMaxNumberLength];
+  // Size the output once for the longest possible text, write through a pointer, then trim.
+  size_t bound = static_cast<size_t>(batch.numRows);
+  for (size_t index = 0; index < formats_.size(); ++index) {
+    bound += formats_[index] == Format::kText
+        ? batch.columns[index].strings.bytes().size() + batch.numRows
+        : (kMaxNumberLength + 1) * batch.numRows;
+  }
+  const size_t start = out.size();
+  out.resize(start + bound);
+  char* position = out.data() + start;
   for (int64_t row = 0; row < batch.numRows; ++row) {
     for (size_t index = 0; index < formats_.size(); ++index) {
       const TpchColumnData& column = batch.columns[index];
-      char* end = scratch;
       switch (formats_[index]) {
         case Format::kInteger:
-          end = writeInteger(column.int64Values[row], scratch);
+          position = writeInteger(column.int64Values[row], position);
           break;
         case Format::kMoney:
-          end = writeMoney(column.int64Values[row], scratch);
+          position = writeMoney(column.int64Values[row], position);
           break;
         case Format::kWholeDecimal:
-          end = writeInteger(column.int64Values[row] / 100, scratch);
+          position = writeInteger(column.int64Values[row] / 100, position);
           break;
         case Format::kInt32:
-          end = writeInteger(column.int32Values[row], scratch);
+          position = writeInteger(column.int32Values[row], position);
           break;
         case Format::kDate:
-          formatDate(column.int32Values[row], scratch);
-          end = scratch + 10;
+          formatDate(column.int32Values[row], position);
+          position += 10;
           break;
-        case Format::kText:
-          out.append(column.strings.at(row));
+        case Format::kText: {
+          const std::string_view text = column.strings.at(row);
+          std::memcpy(position, text.data(), text.size());
+          position += text.size();
           break;
+        }
       }
-      out.append(scratch, end - scratch);
-      out.push_back('|');
+      *position++ = '|';
     }
-    out.push_back('\n');
+    *position++ = '\n';
   }
+  out.resize(position - out.data());
 }
 
 } // namespace presto::tpch
