@@ -31,21 +31,21 @@ enum LineitemColumn : int32_t {
 constexpr int32_t kWindow = 16;
 
 uint32_t fieldsFor(const ColumnTargets& wanted) {
-  uint32_t fields = 0;
+  uint32_t mask = 0;
   if (wanted.wants(kPartKey) || wanted.wants(kQuantity) || wanted.wants(kExtendedPrice) ||
       wanted.wants(kDiscount) || wanted.wants(kTax)) {
-    fields |= kLinePricing;
+    mask |= fields::kLinePricing;
   }
-  fields |= wanted.wants(kSuppKey) ? kLineSupplier : 0;
+  mask |= wanted.wants(kSuppKey) ? fields::kLineSupplier : 0;
   if (wanted.wants(kLineStatus) || wanted.wants(kShipDate) || wanted.wants(kCommitDate) ||
       wanted.wants(kReceiptDate)) {
-    fields |= kLineDates;
+    mask |= fields::kLineDates;
   }
-  fields |= wanted.wants(kReturnFlag) ? kLineReturnFlag : 0;
-  fields |= wanted.wants(kShipInstruct) ? kLineShipInstruct : 0;
-  fields |= wanted.wants(kShipMode) ? kLineShipMode : 0;
-  fields |= wanted.wants(kComment) ? kLineComment : 0;
-  return fields;
+  mask |= wanted.wants(kReturnFlag) ? fields::kLineReturnFlag : 0;
+  mask |= wanted.wants(kShipInstruct) ? fields::kLineShipInstruct : 0;
+  mask |= wanted.wants(kShipMode) ? fields::kLineShipMode : 0;
+  mask |= wanted.wants(kComment) ? fields::kLineComment : 0;
+  return mask;
 }
 
 /// lineitem: the lines of each order in turn. A row range may start or end inside an order; the

@@ -15,20 +15,20 @@ constexpr CommentShape kLineCommentShape(27);
 constexpr int64_t kFirstOrderDay = kStartDayNumber;
 constexpr int64_t kLastOrderDay = kStartDayNumber + 2557 - (121 + 30) - 1;
 
-uint32_t withDependencies(uint32_t fields) {
-  if (fields & kOrderTotalPrice) {
-    fields |= kLinePricing;
+uint32_t withDependencies(uint32_t mask) {
+  if (mask & fields::kOrderTotalPrice) {
+    mask |= fields::kLinePricing;
   }
-  if (fields & (kOrderStatus | kLineReturnFlag)) {
-    fields |= kLineDates;
+  if (mask & (fields::kOrderStatus | fields::kLineReturnFlag)) {
+    mask |= fields::kLineDates;
   }
-  if (fields & kLineDates) {
-    fields |= kOrderDateField;
+  if (mask & fields::kLineDates) {
+    mask |= fields::kOrderDateField;
   }
-  if (fields & kLineSupplier) {
-    fields |= kLinePricing;
+  if (mask & fields::kLineSupplier) {
+    mask |= fields::kLinePricing;
   }
-  return fields;
+  return mask;
 }
 
 /// o_custkey: uniform on [1, customers], but customers whose key is a multiple of 3 never order;
@@ -46,9 +46,9 @@ int64_t drawCustomer(RandomStream& stream, int64_t customers) {
 
 } // namespace
 
-OrderLineGenerator::OrderLineGenerator(const TpchScale& scale, uint32_t fields)
+OrderLineGenerator::OrderLineGenerator(const TpchScale& scale, uint32_t mask)
     : scale_(scale),
-      fields_(withDependencies(fields)),
+      fields_(withDependencies(mask)),
       streams_{
           makeRowStream(streams::kOrderCustomer),
           makeRowStream(streams::kOrderDate),
@@ -69,7 +69,7 @@ OrderLineGenerator::OrderLineGenerator(const TpchScale& scale, uint32_t fields)
           makeRowStream(streams::kLineReturnFlag),
           makeRowStream(streams::kLineComment),
       } {
-  if (fields_ & (kOrderComment | kLineComment)) {
+  if (fields_ & (fields::kOrderComment | fields::kLineComment)) {
     TextPool::get();
   }
 }
@@ -83,23 +83,23 @@ void OrderLineGenerator::seek(int64_t order) {
 
 void OrderLineGenerator::next(OrderValues& values) {
   values.orderKey = orderKey(order_ + 1);
-  if (has(kOrderCustomer)) {
+  if (has(fields::kOrderCustomer)) {
     RandomStream stream = start(kCustomerStream);
     values.custKey = drawCustomer(stream, scale_.customers());
   }
-  if (has(kOrderDateField)) {
+  if (has(fields::kOrderDateField)) {
     RandomStream stream = start(kOrderDateStream);
     values.orderDate = dayNumberToDate(stream.uniform(kFirstOrderDay, kLastOrderDay));
   }
-  if (has(kOrderPriority)) {
+  if (has(fields::kOrderPriority)) {
     RandomStream stream = start(kPriorityStream);
     values.priority = Distributions::get().orderPriorities.pick(stream);
   }
-  if (has(kOrderClerk)) {
+  if (has(fields::kOrderClerk)) {
     RandomStream stream = start(kClerkStream);
     values.clerk = stream.uniform(1, scale_.clerks());
   }
-  if (has(kOrderComment)) {
+  if (has(fields::kOrderComment)) {
     RandomStream stream = start(kOrderCommentStream);
     values.comment = kOrderCommentShape.draw(stream);
   }
@@ -130,7 +130,7 @@ void OrderLineGenerator::generateLines(OrderValues& values) {
   int32_t shippedLines = 0;
   for (int32_t index = 0; index < values.numLines; ++index) {
     LineValues& line = values.lines[index];
-    if (has(kLinePricing)) {
+    if (has(fields::kLinePricing)) {
       line.quantity = quantityStream.uniform(1, 50);
       line.discount = discountStream.uniform(0, 10);
       line.tax = taxStream.uniform(0, 8);
@@ -139,11 +139,11 @@ void OrderLineGenerator::generateLines(OrderValues& values) {
       // Truncate after the discount, then after the tax, as dbgen does.
       totalPrice += line.extendedPrice * (100 - line.discount) / 100 * (100 + line.tax) / 100;
     }
-    if (has(kLineSupplier)) {
+    if (has(fields::kLineSupplier)) {
       const int64_t slot = supplierSlotStream.uniform(0, 3);
       line.suppKey = partSupplier(line.partKey, slot, scale_.suppliers());
     }
-    if (has(kLineDates)) {
+    if (has(fields::kLineDates)) {
       line.shipDate = values.orderDate + static_cast<int32_t>(shipDateStream.uniform(1, 121));
       line.commitDate = values.orderDate + static_cast<int32_t>(commitDateStream.uniform(30, 90));
       line.receiptDate = line.shipDate + static_cast<int32_t>(receiptDateStream.uniform(1, 30));
@@ -151,7 +151,7 @@ void OrderLineGenerator::generateLines(OrderValues& values) {
       line.lineStatus = shipped ? 'F' : 'O';
       shippedLines += shipped ? 1 : 0;
     }
-    if (has(kLineReturnFlag)) {
+    if (has(fields::kLineReturnFlag)) {
       // Only settled lines draw a flag; the row-end realignment absorbs the missing draws.
       if (line.receiptDate <= kCurrentDate) {
         const Distribution& flags = distributions.returnFlags;
@@ -160,18 +160,18 @@ void OrderLineGenerator::generateLines(OrderValues& values) {
         line.returnFlag = 'N';
       }
     }
-    if (has(kLineShipInstruct)) {
+    if (has(fields::kLineShipInstruct)) {
       line.shipInstruct = distributions.shipInstructions.pick(shipInstructStream);
     }
-    if (has(kLineShipMode)) {
+    if (has(fields::kLineShipMode)) {
       line.shipMode = distributions.shipModes.pick(shipModeStream);
     }
-    if (has(kLineComment)) {
+    if (has(fields::kLineComment)) {
       line.comment = kLineCommentShape.draw(commentStream);
     }
   }
   values.totalPrice = totalPrice;
-  if (has(kOrderStatus)) {
+  if (has(fields::kOrderStatus)) {
     values.orderStatus = shippedLines == values.numLines ? 'F' : shippedLines == 0 ? 'O' : 'P';
   }
 }

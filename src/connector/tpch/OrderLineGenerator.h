@@ -46,6 +46,7 @@ struct OrderValues {
 
 /// Bits of the mask of values OrderLineGenerator computes; everything else is left unset and its
 /// draws skipped.
+namespace fields {
 inline constexpr uint32_t kOrderCustomer = 1 << 0;
 inline constexpr uint32_t kOrderDateField = 1 << 1;
 inline constexpr uint32_t kOrderPriority = 1 << 2;
@@ -62,15 +63,16 @@ inline constexpr uint32_t kLineReturnFlag = 1 << 10;
 inline constexpr uint32_t kLineShipInstruct = 1 << 11;
 inline constexpr uint32_t kLineShipMode = 1 << 12;
 inline constexpr uint32_t kLineComment = 1 << 13;
+} // namespace fields
 
 /// Generates orders together with their lines, as dbgen does, from any order on. Order-level
 /// streams advance one budget per order, line-level streams one budget (7 draws, 14 for comments)
 /// per order whatever its number of lines.
 class OrderLineGenerator {
  public:
-  /// `fields` is a mask of the bits above; dependencies (dates for the order date, pricing for the
+  /// `mask` is a combination of the bits in `fields::`; dependencies (dates for the order date, pricing for the
   /// total price, ...) are added automatically.
-  OrderLineGenerator(const TpchScale& scale, uint32_t fields);
+  OrderLineGenerator(const TpchScale& scale, uint32_t mask);
 
   /// Positions at order index `order` (0-based).
   void seek(int64_t order);

@@ -24,15 +24,15 @@ enum OrdersColumn : int32_t {
 constexpr int32_t kWindow = 32;
 
 uint32_t fieldsFor(const ColumnTargets& wanted) {
-  uint32_t fields = 0;
-  fields |= wanted.wants(kCustKey) ? kOrderCustomer : 0;
-  fields |= wanted.wants(kOrderStatusColumn) ? kOrderStatus : 0;
-  fields |= wanted.wants(kTotalPrice) ? kOrderTotalPrice : 0;
-  fields |= wanted.wants(kOrderDate) ? kOrderDateField : 0;
-  fields |= wanted.wants(kOrderPriorityColumn) ? kOrderPriority : 0;
-  fields |= wanted.wants(kClerk) ? kOrderClerk : 0;
-  fields |= wanted.wants(kComment) ? kOrderComment : 0;
-  return fields;
+  uint32_t mask = 0;
+  mask |= wanted.wants(kCustKey) ? fields::kOrderCustomer : 0;
+  mask |= wanted.wants(kOrderStatusColumn) ? fields::kOrderStatus : 0;
+  mask |= wanted.wants(kTotalPrice) ? fields::kOrderTotalPrice : 0;
+  mask |= wanted.wants(kOrderDate) ? fields::kOrderDateField : 0;
+  mask |= wanted.wants(kOrderPriorityColumn) ? fields::kOrderPriority : 0;
+  mask |= wanted.wants(kClerk) ? fields::kOrderClerk : 0;
+  mask |= wanted.wants(kComment) ? fields::kOrderComment : 0;
+  return mask;
 }
 
 /// orders: row i is order index i + 1. The total price and status summarize the order's lines,
