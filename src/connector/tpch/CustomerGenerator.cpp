@@ -78,7 +78,8 @@ class CustomerGenerator final : public TableGenerator {
           const int64_t area = stream.uniform(100, 999);
           const int64_t exchange = stream.uniform(100, 999);
           const int64_t number = stream.uniform(1000, 9999);
-          writePhone(nationKey, area, exchange, number, column->strings.appendUninitialized(kPhoneLength));
+          writePhone(
+              nationKey, area, exchange, number, column->strings.appendUninitialized(kPhoneLength));
         }
       }
       if (auto* column = targets[kAccountBalance]) {
@@ -116,7 +117,8 @@ class CustomerGenerator final : public TableGenerator {
 
 } // namespace
 
-std::unique_ptr<TableGenerator> makeCustomerGenerator(const TpchScale&, const ColumnTargets& wanted) {
+std::unique_ptr<TableGenerator> makeCustomerGenerator(
+    const TpchScale&, const ColumnTargets& wanted) {
   return std::make_unique<CustomerGenerator>(wanted);
 }
 

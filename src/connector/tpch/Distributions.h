@@ -68,7 +68,8 @@ struct Distributions {
   /// The process-wide parsed copy. It is immutable and built on first use.
   static const Distributions& get();
 
-  /// Parses dists.dss text with dbgen's rules and returns the named distribution (case-insensitive).
+  /// Parses dists.dss text with dbgen's rules and returns the named distribution
+  /// (case-insensitive).
   static Distribution parse(std::string_view text, std::string_view name);
 };
 

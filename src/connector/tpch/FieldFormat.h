@@ -47,7 +47,8 @@ inline constexpr size_t kPhoneLength = 15;
 
 /// Writes dbgen's phone number for a nation and three drawn parts: "%02d-%03d-%03d-%04d" of
 /// (10 + nation % 90, area, exchange, number).
-inline void writePhone(int64_t nationKey, int64_t area, int64_t exchange, int64_t number, char* out) {
+inline void writePhone(
+    int64_t nationKey, int64_t area, int64_t exchange, int64_t number, char* out) {
   writeDigits(static_cast<uint64_t>(10 + nationKey % 90), out, 2);
   out[2] = '-';
   writeDigits(static_cast<uint64_t>(area), out + 3, 3);

@@ -101,7 +101,8 @@ class LineitemGenerator final : public TableGenerator {
     windowPosition_ = 0;
   }
 
-  void appendLines(const OrderValues& order, int32_t begin, int32_t end, const ColumnTargets& targets) {
+  void appendLines(
+      const OrderValues& order, int32_t begin, int32_t end, const ColumnTargets& targets) {
     for (int32_t index = begin; index < end; ++index) {
       const LineValues& line = order.lines[index];
       if (auto* column = targets[kOrderKey]) {
@@ -168,9 +169,7 @@ class LineitemGenerator final : public TableGenerator {
 } // namespace
 
 std::unique_ptr<TableGenerator> makeLineitemGenerator(
-    const TpchScale& scale,
-    const LineitemIndex& index,
-    const ColumnTargets& wanted) {
+    const TpchScale& scale, const LineitemIndex& index, const ColumnTargets& wanted) {
   return std::make_unique<LineitemGenerator>(scale, index, wanted);
 }
 

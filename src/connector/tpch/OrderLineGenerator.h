@@ -70,8 +70,8 @@ inline constexpr uint32_t kLineComment = 1 << 13;
 /// per order whatever its number of lines.
 class OrderLineGenerator {
  public:
-  /// `mask` is a combination of the bits in `fields::`; dependencies (dates for the order date, pricing for the
-  /// total price, ...) are added automatically.
+  /// `mask` combines bits of `fields::`. What they depend on is added automatically: the line
+  /// dates need the order date, the total price needs the line pricing, and so on.
   OrderLineGenerator(const TpchScale& scale, uint32_t mask);
 
   /// Positions at order index `order` (0-based).

@@ -106,7 +106,8 @@ class OrdersGenerator final : public TableGenerator {
 
 } // namespace
 
-std::unique_ptr<TableGenerator> makeOrdersGenerator(const TpchScale& scale, const ColumnTargets& wanted) {
+std::unique_ptr<TableGenerator> makeOrdersGenerator(
+    const TpchScale& scale, const ColumnTargets& wanted) {
   return std::make_unique<OrdersGenerator>(scale, wanted);
 }
 

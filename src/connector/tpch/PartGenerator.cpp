@@ -77,7 +77,11 @@ class PartGenerator final : public TableGenerator {
         if (auto* column = targets[kBrand]) {
           RandomStream stream = brand_.start();
           const int64_t brand = manufacturer * 10 + stream.uniform(1, 5);
-          writePadded("Brand#", brand, 2, column->strings.appendUninitialized(paddedLength("Brand#", brand, 2)));
+          writePadded(
+              "Brand#",
+              brand,
+              2,
+              column->strings.appendUninitialized(paddedLength("Brand#", brand, 2)));
         }
       }
       if (auto* column = targets[kType]) {

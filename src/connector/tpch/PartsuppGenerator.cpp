@@ -90,7 +90,8 @@ class PartsuppGenerator final : public TableGenerator {
 
 } // namespace
 
-std::unique_ptr<TableGenerator> makePartsuppGenerator(const TpchScale& scale, const ColumnTargets& wanted) {
+std::unique_ptr<TableGenerator> makePartsuppGenerator(
+    const TpchScale& scale, const ColumnTargets& wanted) {
   return std::make_unique<PartsuppGenerator>(scale, wanted);
 }
 

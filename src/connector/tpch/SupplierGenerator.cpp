@@ -86,7 +86,8 @@ class SupplierGenerator final : public TableGenerator {
           const int64_t area = stream.uniform(100, 999);
           const int64_t exchange = stream.uniform(100, 999);
           const int64_t number = stream.uniform(1000, 9999);
-          writePhone(nationKey, area, exchange, number, column->strings.appendUninitialized(kPhoneLength));
+          writePhone(
+              nationKey, area, exchange, number, column->strings.appendUninitialized(kPhoneLength));
         }
       }
       if (auto* column = targets[kAccountBalance]) {
@@ -150,7 +151,8 @@ class SupplierGenerator final : public TableGenerator {
 
 } // namespace
 
-std::unique_ptr<TableGenerator> makeSupplierGenerator(const TpchScale&, const ColumnTargets& wanted) {
+std::unique_ptr<TableGenerator> makeSupplierGenerator(
+    const TpchScale&, const ColumnTargets& wanted) {
   return std::make_unique<SupplierGenerator>(wanted);
 }
 

@@ -54,15 +54,18 @@ class TableGenerator {
       const ColumnTargets& wanted);
 };
 
-std::unique_ptr<TableGenerator> makePartGenerator(const TpchScale& scale, const ColumnTargets& wanted);
-std::unique_ptr<TableGenerator> makePartsuppGenerator(const TpchScale& scale, const ColumnTargets& wanted);
-std::unique_ptr<TableGenerator> makeSupplierGenerator(const TpchScale& scale, const ColumnTargets& wanted);
-std::unique_ptr<TableGenerator> makeCustomerGenerator(const TpchScale& scale, const ColumnTargets& wanted);
-std::unique_ptr<TableGenerator> makeOrdersGenerator(const TpchScale& scale, const ColumnTargets& wanted);
+std::unique_ptr<TableGenerator> makePartGenerator(
+    const TpchScale& scale, const ColumnTargets& wanted);
+std::unique_ptr<TableGenerator> makePartsuppGenerator(
+    const TpchScale& scale, const ColumnTargets& wanted);
+std::unique_ptr<TableGenerator> makeSupplierGenerator(
+    const TpchScale& scale, const ColumnTargets& wanted);
+std::unique_ptr<TableGenerator> makeCustomerGenerator(
+    const TpchScale& scale, const ColumnTargets& wanted);
+std::unique_ptr<TableGenerator> makeOrdersGenerator(
+    const TpchScale& scale, const ColumnTargets& wanted);
 std::unique_ptr<TableGenerator> makeLineitemGenerator(
-    const TpchScale& scale,
-    const LineitemIndex& index,
-    const ColumnTargets& wanted);
+    const TpchScale& scale, const LineitemIndex& index, const ColumnTargets& wanted);
 std::unique_ptr<TableGenerator> makeNationGenerator(const ColumnTargets& wanted);
 std::unique_ptr<TableGenerator> makeRegionGenerator(const ColumnTargets& wanted);
 

@@ -59,8 +59,8 @@ void TblRenderer::render(const TpchBatch& batch, std::string& out) const {
   size_t bound = static_cast<size_t>(batch.numRows);
   for (size_t index = 0; index < formats_.size(); ++index) {
     bound += formats_[index] == Format::kText
-        ? batch.columns[index].strings.bytes().size() + batch.numRows
-        : (kMaxNumberLength + 1) * batch.numRows;
+                 ? batch.columns[index].strings.bytes().size() + batch.numRows
+                 : (kMaxNumberLength + 1) * batch.numRows;
   }
   const size_t start = out.size();
   out.resize(start + bound);

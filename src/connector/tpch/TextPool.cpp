@@ -53,13 +53,9 @@ class SentenceWriter {
     return distribution.value(distribution.pick(stream_));
   }
 
-  void writeNounPhrase(std::string& out) {
-    writePhrase(out, pickFrom(distributions_.nounPhrases));
-  }
+  void writeNounPhrase(std::string& out) { writePhrase(out, pickFrom(distributions_.nounPhrases)); }
 
-  void writeVerbPhrase(std::string& out) {
-    writePhrase(out, pickFrom(distributions_.verbPhrases));
-  }
+  void writeVerbPhrase(std::string& out) { writePhrase(out, pickFrom(distributions_.verbPhrases)); }
 
   /// Appends one word per space-separated token of a phrase form, each followed by the token's
   /// punctuation (the ',' of "J,") and a space.

@@ -109,9 +109,9 @@ constexpr TpchColumn kRegionColumns[] = {
 
 bool equalsIgnoreCase(std::string_view left, std::string_view right) {
   return left.size() == right.size() &&
-      std::equal(left.begin(), left.end(), right.begin(), [](char a, char b) {
+         std::equal(left.begin(), left.end(), right.begin(), [](char a, char b) {
            return std::tolower(static_cast<unsigned char>(a)) ==
-               std::tolower(static_cast<unsigned char>(b));
+                  std::tolower(static_cast<unsigned char>(b));
          });
 }
 

@@ -9,7 +9,8 @@ namespace presto::tpch {
 namespace {
 
 ColumnTargets wantedColumns(TpchTable table, std::span<const int32_t> columnOrdinals) {
-  // A throwaway batch shaped like the real ones validates the ordinals and records which are wanted.
+  // A throwaway batch shaped like the real ones validates the ordinals and records which are
+  // wanted.
   TpchBatch shape;
   shape.reset(table, columnOrdinals);
   ColumnTargets targets(shape, columnOrdinals);

@@ -23,7 +23,8 @@ std::map<std::string, TblChecksum> readChecksums(const std::string& path) {
     std::istringstream fields(line);
     std::string table;
     TblChecksum checksum;
-    if (fields >> table >> checksum.rows >> checksum.md5 >> checksum.md5First1000 >> checksum.bytes) {
+    if (fields >> table >> checksum.rows >> checksum.md5 >> checksum.md5First1000 >>
+        checksum.bytes) {
       checksums[table] = checksum;
     }
   }
@@ -62,17 +63,16 @@ TblChecksum checksumTable(const TpchGenerator& generator, TpchTable table) {
   });
   checksum.md5 = whole.hexDigest();
   Md5 head;
-  renderTbl(generator, table, 0, std::min<int64_t>(1000, checksum.rows), [&](std::string_view text) {
-    head.update(text);
-  });
+  renderTbl(
+      generator, table, 0, std::min<int64_t>(1000, checksum.rows), [&](std::string_view text) {
+        head.update(text);
+      });
   checksum.md5First1000 = head.hexDigest();
   return checksum;
 }
 
 std::string firstDifference(
-    const TpchGenerator& generator,
-    TpchTable table,
-    const std::string& referencePath) {
+    const TpchGenerator& generator, TpchTable table, const std::string& referencePath) {
   std::ifstream reference(referencePath);
   if (!reference) {
     return fmt::format("cannot open {}", referencePath);
@@ -106,7 +106,8 @@ std::string firstDifference(
   });
   std::string extra;
   if (difference.empty() && std::getline(reference, extra)) {
-    difference = fmt::format("line {}: generated data has ended; reference: {}", lineNumber + 1, extra);
+    difference =
+        fmt::format("line {}: generated data has ended; reference: {}", lineNumber + 1, extra);
   }
   return difference;
 }

@@ -38,8 +38,6 @@ TblChecksum checksumTable(const TpchGenerator& generator, TpchTable table);
 /// Describes the first line where the generated .tbl text differs from the file at
 /// `referencePath` (line number, expected and actual text); empty when they are equal.
 std::string firstDifference(
-    const TpchGenerator& generator,
-    TpchTable table,
-    const std::string& referencePath);
+    const TpchGenerator& generator, TpchTable table, const std::string& referencePath);
 
 } // namespace presto::tpch::test

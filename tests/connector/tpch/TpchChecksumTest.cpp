@@ -39,8 +39,8 @@ void expectChecksum(double scaleFactor, const std::string& checksumName, TpchTab
   EXPECT_EQ(actual.md5, expected.md5);
   if (actual.md5 != expected.md5) {
     const std::string reference = kSharedDir + "/tpch/data/sf0.01/" + name + ".tbl";
-    ADD_FAILURE() << "first difference from " << reference << " at SF 0.01: "
-                  << firstDifference(generatorFor(0.01), table, reference);
+    ADD_FAILURE() << "first difference from " << reference
+                  << " at SF 0.01: " << firstDifference(generatorFor(0.01), table, reference);
   }
 }
 
@@ -60,10 +60,9 @@ TEST_P(TpchChecksumTest, DISABLED_sf10) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    AllTables,
-    TpchChecksumTest,
-    ::testing::ValuesIn(kAllTpchTables),
-    [](const auto& info) { return std::string(tableName(info.param)); });
+    AllTables, TpchChecksumTest, ::testing::ValuesIn(kAllTpchTables), [](const auto& info) {
+      return std::string(tableName(info.param));
+    });
 
 } // namespace
 } // namespace presto::tpch::test

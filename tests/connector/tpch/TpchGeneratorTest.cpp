@@ -125,9 +125,12 @@ TEST(TpchGeneratorTest, readerReturnsBatchesUntilExhausted) {
 TEST(TpchGeneratorTest, readersRunConcurrently) {
   const TpchGenerator serial(0.01);
   std::string expected;
-  renderTbl(serial, TpchTable::kLineitem, 0, serial.rowCount(TpchTable::kLineitem), [&](std::string_view text) {
-    expected.append(text);
-  });
+  renderTbl(
+      serial,
+      TpchTable::kLineitem,
+      0,
+      serial.rowCount(TpchTable::kLineitem),
+      [&](std::string_view text) { expected.append(text); });
   // A fresh generator, so the threads also race to build the lineitem index.
   const TpchGenerator shared(0.01);
   constexpr int32_t kThreads = 4;
@@ -136,7 +139,11 @@ TEST(TpchGeneratorTest, readersRunConcurrently) {
   for (int32_t thread = 0; thread < kThreads; ++thread) {
     threads.emplace_back([&, thread] {
       const int64_t rows = shared.rowCount(TpchTable::kLineitem);
-      renderTbl(shared, TpchTable::kLineitem, rows * thread / kThreads, rows * (thread + 1) / kThreads,
+      renderTbl(
+          shared,
+          TpchTable::kLineitem,
+          rows * thread / kThreads,
+          rows * (thread + 1) / kThreads,
           [&](std::string_view text) { parts[thread].append(text); });
     });
   }

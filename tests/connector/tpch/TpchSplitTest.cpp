@@ -11,7 +11,12 @@
 namespace presto::tpch::test {
 namespace {
 
-std::string renderRange(const TpchGenerator& generator, TpchTable table, int64_t begin, int64_t end, int64_t batchRows) {
+std::string renderRange(
+    const TpchGenerator& generator,
+    TpchTable table,
+    int64_t begin,
+    int64_t end,
+    int64_t batchRows) {
   std::string text;
   renderTbl(
       generator, table, begin, end, [&](std::string_view chunk) { text.append(chunk); }, batchRows);
@@ -71,8 +76,10 @@ TEST_P(TpchSplitTest, columnSubsetsMatchFullRows) {
     const TpchColumnData& actual = single.columns[0];
     EXPECT_EQ(actual.int64Values, expected.int64Values) << tableColumns(table)[ordinal].name;
     EXPECT_EQ(actual.int32Values, expected.int32Values) << tableColumns(table)[ordinal].name;
-    EXPECT_EQ(actual.strings.bytes(), expected.strings.bytes()) << tableColumns(table)[ordinal].name;
-    EXPECT_EQ(actual.strings.offsets(), expected.strings.offsets()) << tableColumns(table)[ordinal].name;
+    EXPECT_EQ(actual.strings.bytes(), expected.strings.bytes())
+        << tableColumns(table)[ordinal].name;
+    EXPECT_EQ(actual.strings.offsets(), expected.strings.offsets())
+        << tableColumns(table)[ordinal].name;
   }
   // Every other column, backwards.
   std::vector<int32_t> subset;
@@ -89,10 +96,9 @@ TEST_P(TpchSplitTest, columnSubsetsMatchFullRows) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    AllTables,
-    TpchSplitTest,
-    ::testing::ValuesIn(kAllTpchTables),
-    [](const auto& info) { return std::string(tableName(info.param)); });
+    AllTables, TpchSplitTest, ::testing::ValuesIn(kAllTpchTables), [](const auto& info) {
+      return std::string(tableName(info.param));
+    });
 
 } // namespace
 } // namespace presto::tpch::test
