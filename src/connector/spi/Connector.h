@@ -11,6 +11,14 @@
 
 namespace presto::connector {
 
+/// A property a connector accepts in `CREATE TABLE ... WITH (...)`.
+struct PropertyMetadata {
+  std::string name;
+  std::string type;
+  std::string defaultValue;
+  std::string description;
+};
+
 /// A configured connector instance: the four parts of the Connector API plus the codec that moves
 /// its handles between nodes. A catalog is a name bound to one Connector.
 class Connector {
@@ -22,6 +30,8 @@ class Connector {
   /// The page sink provider; the default throws NOT_SUPPORTED (read-only connectors).
   virtual ConnectorPageSinkProvider& pageSinkProvider();
   virtual const HandleCodec& handleCodec() const = 0;
+  /// Table properties this connector accepts; none by default.
+  virtual std::vector<PropertyMetadata> tableProperties() const { return {}; }
 };
 
 using ConnectorPtr = std::shared_ptr<Connector>;

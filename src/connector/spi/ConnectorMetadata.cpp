@@ -11,6 +11,10 @@ bool ConnectorMetadata::schemaExists(const std::string& schema) {
   return std::find(schemas.begin(), schemas.end(), schema) != schemas.end();
 }
 
+std::vector<ViewDefinition> ConnectorMetadata::listViews(const std::optional<std::string>&) {
+  return {};
+}
+
 TableStatistics ConnectorMetadata::getTableStatistics(const TableHandle&) {
   return TableStatistics::unknown();
 }

@@ -23,6 +23,13 @@ struct LimitPushdownResult {
   bool limitGuaranteed;
 };
 
+/// A stored view: its name, SQL text and owner.
+struct ViewDefinition {
+  SchemaTableName name;
+  std::string sql;
+  std::string owner;
+};
+
 /// Metadata part of the Connector API: what exists, what it looks like, statistics, pushdown, and
 /// data definition. Methods that a connector does not support throw NOT_SUPPORTED (the defaults).
 /// Must be thread-safe.
@@ -39,6 +46,8 @@ class ConnectorMetadata {
   virtual TableMetadata getTableMetadata(const TableHandle& table) = 0;
   /// Handles of the table's columns in table order (hidden columns included).
   virtual std::vector<ColumnHandlePtr> getColumnHandles(const TableHandle& table) = 0;
+  /// Views of one schema, or of every schema; none by default.
+  virtual std::vector<ViewDefinition> listViews(const std::optional<std::string>& schema);
   /// Statistics of the table as narrowed by its handle; unknown by default.
   virtual TableStatistics getTableStatistics(const TableHandle& table);
 
