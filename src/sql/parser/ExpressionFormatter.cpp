@@ -1,3 +1,5 @@
+#include <array>
+#include <charconv>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -52,14 +54,54 @@ std::string_view quantifierText(QuantifiedComparison::Quantifier quantifier) {
   return "";
 }
 
-bool isNameChain(const Expression& expression) {
-  if (expression.is<Identifier>()) {
-    return true;
-  }
-  return expression.is<Dereference>() && isNameChain(*expression.as<Dereference>().base);
-}
-
 } // namespace
+
+Formatter::BinaryView Formatter::binaryView(const Expression& node) {
+  switch (node.kind()) {
+    case NodeKind::kArithmeticBinary: {
+      const auto& arithmetic = node.as<ArithmeticBinary>();
+      bool additive = arithmetic.op == ArithmeticBinary::Operator::kAdd ||
+          arithmetic.op == ArithmeticBinary::Operator::kSubtract;
+      return {
+          additive ? kAdditiveGroup : kMultiplicativeGroup,
+          arithmeticOperatorText(arithmetic.op),
+          arithmetic.left.get(),
+          arithmetic.right.get()};
+    }
+    case NodeKind::kLogicalBinary: {
+      const auto& logical = node.as<LogicalBinary>();
+      bool conjunction = logical.op == LogicalBinary::Operator::kAnd;
+      return {
+          conjunction ? kAndGroup : kOrGroup,
+          conjunction ? "AND" : "OR",
+          logical.left.get(),
+          logical.right.get()};
+    }
+    case NodeKind::kComparison: {
+      const auto& comparison = node.as<Comparison>();
+      return {
+          kComparisonGroup,
+          comparisonOperatorText(comparison.op),
+          comparison.left.get(),
+          comparison.right.get()};
+    }
+    case NodeKind::kFunctionCall: {
+      // The parser reads `a || b` as concat(a, b); any plain two-argument concat prints back as
+      // the operator.
+      const auto& call = node.as<FunctionCall>();
+      bool concatenation = call.name.parts.size() == 1 && call.name.parts[0]->value == "concat" &&
+          call.arguments.size() == 2 && !call.distinct && call.orderBy.empty() &&
+          call.filter == nullptr && call.window == nullptr &&
+          call.nullTreatment == FunctionCall::NullTreatment::kUnspecified;
+      if (concatenation) {
+        return {kConcatenationGroup, "||", call.arguments[0].get(), call.arguments[1].get()};
+      }
+      return {};
+    }
+    default:
+      return {};
+  }
+}
 
 void Formatter::identifier(const Identifier& identifier) {
   if (isPlainIdentifier(identifier.value)) {
@@ -97,17 +139,20 @@ void Formatter::doubleLiteral(double value) {
     append("1E400");
     return;
   }
-  std::string text = fmt::format("{}", value);
+  // Shortest round-trip digits in scientific notation, e.g. 1.5e-03, printed as 1.5E-3.
+  std::array<char, 64> buffer;
+  auto result = std::to_chars(
+      buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::scientific);
+  std::string_view text(buffer.data(), static_cast<size_t>(result.ptr - buffer.data()));
   size_t exponent = text.find('e');
-  if (exponent == std::string::npos) {
-    append(text);
-    append("E0");
-    return;
-  }
-  append(std::string_view(text).substr(0, exponent));
+  append(text.substr(0, exponent));
   out_ += 'E';
-  std::string_view power = std::string_view(text).substr(exponent + 1);
-  if (!power.empty() && power[0] == '+') {
+  std::string_view power = text.substr(exponent + 1);
+  if (power[0] == '-') {
+    out_ += '-';
+  }
+  power.remove_prefix(1);
+  while (power.size() > 1 && power[0] == '0') {
     power.remove_prefix(1);
   }
   append(power);
@@ -117,14 +162,25 @@ void Formatter::expressions(const std::vector<ExpressionPtr>& items) {
   list(items, [&](const ExpressionPtr& item) { expression(*item); });
 }
 
-void Formatter::binary(const Expression& left, std::string_view op, const Expression& right) {
+void Formatter::binary(const Expression& node) {
   out_ += '(';
-  expression(left);
-  out_ += ' ';
-  append(op);
-  out_ += ' ';
-  expression(right);
+  binaryOperands(node);
   out_ += ')';
+}
+
+void Formatter::binaryOperands(const Expression& node) {
+  BinaryView view = binaryView(node);
+  // A left operand with the same operator group continues a left-associative chain, which prints
+  // flat: `(a + b - c)`, `(x AND y AND z)`, `(s || t || u)`. Long chains thus stay shallow.
+  if (BinaryView left = binaryView(*view.left); left.group > 0 && left.group == view.group) {
+    binaryOperands(*view.left);
+  } else {
+    expression(*view.left);
+  }
+  out_ += ' ';
+  append(view.op);
+  out_ += ' ';
+  expression(*view.right);
 }
 
 void Formatter::unary(const ArithmeticUnary& node) {
@@ -132,40 +188,22 @@ void Formatter::unary(const ArithmeticUnary& node) {
   size_t start = out_.size();
   expression(*node.value);
   // `- -1` must not print as `--1`, which starts a comment.
-  if (out_.size() > start && (out_[start] == '-' || out_[start] == '+')) {
-    out_.insert(start, 1, '(');
-    out_ += ')';
+  if (node.negative && out_.size() > start && out_[start] == '-') {
+    out_.insert(start, 1, ' ');
   }
 }
 
 void Formatter::postfixBase(const Expression& base) {
-  switch (base.kind()) {
-    case NodeKind::kIdentifier:
-    case NodeKind::kDereference:
-    case NodeKind::kSubscript:
-    case NodeKind::kFunctionCall:
-    case NodeKind::kCast:
-    case NodeKind::kSimpleCase:
-    case NodeKind::kSearchedCase:
-    case NodeKind::kRow:
-    case NodeKind::kArrayConstructor:
-    case NodeKind::kSubquery:
-    case NodeKind::kIf:
-    case NodeKind::kCoalesce:
-    case NodeKind::kNullIf:
-    case NodeKind::kTry:
-    case NodeKind::kExtract:
-    case NodeKind::kStringLiteral:
-    case NodeKind::kGenericLiteral:
-    case NodeKind::kCurrentTime:
-    case NodeKind::kParameter:
-    case NodeKind::kAtTimeZone:
-      expression(base);
-      return;
-    default:
-      out_ += '(';
-      expression(base);
-      out_ += ')';
+  // Signed values and numbers need parentheses before `[` or `.`: `-a[1]` subscripts `a`, and
+  // `1.x` reads as the decimal `1.` aliased x. Other operator forms print their own parentheses.
+  bool parenthesize = base.is<ArithmeticUnary>() || base.is<LongLiteral>() ||
+      base.is<DecimalLiteral>() || base.is<DoubleLiteral>();
+  if (parenthesize) {
+    out_ += '(';
+  }
+  expression(base);
+  if (parenthesize) {
+    out_ += ')';
   }
 }
 
@@ -229,32 +267,28 @@ void Formatter::expression(const Expression& node) {
       }
       return;
     }
-    case NodeKind::kArithmeticBinary: {
-      const auto& arithmetic = node.as<ArithmeticBinary>();
-      binary(*arithmetic.left, arithmeticOperatorText(arithmetic.op), *arithmetic.right);
+    case NodeKind::kArithmeticBinary:
+      binary(node);
       return;
-    }
     case NodeKind::kArithmeticUnary:
       unary(node.as<ArithmeticUnary>());
       return;
-    case NodeKind::kComparison: {
-      const auto& comparison = node.as<Comparison>();
-      binary(*comparison.left, comparisonOperatorText(comparison.op), *comparison.right);
+    case NodeKind::kComparison:
+    case NodeKind::kLogicalBinary:
+      binary(node);
       return;
-    }
-    case NodeKind::kLogicalBinary: {
-      const auto& logical = node.as<LogicalBinary>();
-      binary(
-          *logical.left,
-          logical.op == LogicalBinary::Operator::kAnd ? "AND" : "OR",
-          *logical.right);
-      return;
-    }
-    case NodeKind::kNot:
+    case NodeKind::kNot: {
+      // Nested negations print as one chain, `(NOT NOT x)`, to stay as shallow as the input.
       append("(NOT ");
-      expression(*node.as<Not>().value);
+      const Expression* value = node.as<Not>().value.get();
+      while (value->is<Not>()) {
+        append("NOT ");
+        value = value->as<Not>().value.get();
+      }
+      expression(*value);
       out_ += ')';
       return;
+    }
     case NodeKind::kIsNull: {
       const auto& isNull = node.as<IsNull>();
       out_ += '(';
@@ -445,7 +479,11 @@ void Formatter::expression(const Expression& node) {
       out_ += ')';
       return;
     case NodeKind::kFunctionCall:
-      functionCall(node.as<FunctionCall>());
+      if (binaryView(node).group != 0) {
+        binary(node);
+      } else {
+        functionCall(node.as<FunctionCall>());
+      }
       return;
     default:
       PRESTO_FAIL("Not an expression: node kind {}", static_cast<int>(node.kind()));

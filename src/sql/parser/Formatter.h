@@ -53,7 +53,26 @@ class Formatter {
   void sortItems(const std::vector<SortItemPtr>& items);
   void sortItem(const SortItem& item);
   void unary(const ArithmeticUnary& unary);
-  void binary(const Expression& left, std::string_view op, const Expression& right);
+
+  /// A binary operator node seen uniformly: its operator group (0 for anything that is not a
+  /// binary operator), operator text and operands. Comparisons never chain, so their group is
+  /// unique to each node.
+  struct BinaryView {
+    int32_t group = 0;
+    std::string_view op;
+    const Expression* left = nullptr;
+    const Expression* right = nullptr;
+  };
+  static constexpr int32_t kAdditiveGroup = 1;
+  static constexpr int32_t kMultiplicativeGroup = 2;
+  static constexpr int32_t kAndGroup = 3;
+  static constexpr int32_t kOrGroup = 4;
+  static constexpr int32_t kConcatenationGroup = 5;
+  static constexpr int32_t kComparisonGroup = -1;
+  static BinaryView binaryView(const Expression& node);
+  /// Prints a binary operator node in parentheses.
+  void binary(const Expression& node);
+  void binaryOperands(const Expression& node);
 
   // QueryFormatter.cpp
   void query(const Query& query);

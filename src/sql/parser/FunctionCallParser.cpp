@@ -37,7 +37,6 @@ bool Parser::isFunctionCallAhead() const {
 ExpressionPtr Parser::parseFunctionCall() {
   auto call = make<FunctionCall>(tokens_.current().location);
   call->name = parseQualifiedName();
-  NestingGuard guard(*this, kRecursionCost);
   tokens_.expectSymbol("(");
   if (tokens_.acceptSymbol("*")) {
     tokens_.expectSymbol(")");

@@ -27,8 +27,9 @@ class Parser {
  private:
   /// Bounds how deeply the parser recurses and how deep the resulting tree is, so hostile input
   /// yields a syntax error instead of a stack overflow (in the parser, the formatter or the
-  /// tree's destructor). Each recursion into an expression or query costs kRecursionCost, each
-  /// link of an operator chain (`a + b + c ...`) costs one.
+  /// tree's destructor). Each recursion into an expression, query, parenthesized relation or
+  /// nested statement costs kRecursionCost; each unary operator, type level and link of an
+  /// operator or join chain (`a + b + c ...`) costs one. About 250 levels of parentheses fit.
   class NestingGuard {
    public:
     NestingGuard(Parser& parser, int32_t cost);

@@ -200,7 +200,6 @@ ExpressionPtr Parser::parseParenthesized() {
     return parseLambda();
   }
   SourceLocation location = tokens_.advance().location;
-  NestingGuard guard(*this, kRecursionCost);
   if (isQueryStart(tokens_.current())) {
     auto node = make<Subquery>(location);
     node->query = parseQuery();
@@ -233,7 +232,6 @@ ExpressionPtr Parser::parseParenthesized() {
 ExpressionPtr Parser::parseSubqueryInParentheses() {
   auto node = make<Subquery>(tokens_.current().location);
   tokens_.expectSymbol("(");
-  NestingGuard guard(*this, kRecursionCost);
   node->query = parseQuery();
   tokens_.expectSymbol(")");
   return node;

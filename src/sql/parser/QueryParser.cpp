@@ -26,7 +26,12 @@ bool Parser::isQueryContinuation() const {
 
 QueryPtr Parser::parseQuery() {
   NestingGuard guard(*this, kRecursionCost);
-  SourceLocation location = tokens_.current().location;
+  const Token& start = tokens_.current();
+  if (!isQueryStart(start) && !start.isSymbol("(")) {
+    tokens_.expecting("<query>");
+    tokens_.failMismatch();
+  }
+  SourceLocation location = start.location;
   WithPtr with;
   if (tokens_.current().isWord("WITH")) {
     with = parseWith();

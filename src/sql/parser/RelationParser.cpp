@@ -114,7 +114,6 @@ RelationPtr Parser::parseRelationPrimary() {
   if (tokens_.checkWord("LATERAL") && tokens_.peek(1).isSymbol("(")) {
     auto lateral = make<Lateral>(tokens_.advance().location);
     tokens_.advance();
-    NestingGuard guard(*this, kRecursionCost);
     lateral->query = parseQuery();
     tokens_.expectSymbol(")");
     return lateral;

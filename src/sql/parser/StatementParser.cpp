@@ -185,7 +185,6 @@ StatementPtr Parser::parseShow() {
     tokens_.expectWord("FOR");
     if (tokens_.checkSymbol("(")) {
       auto subquery = make<TableSubquery>(tokens_.advance().location);
-      NestingGuard guard(*this, kRecursionCost);
       subquery->query = parseQuery();
       tokens_.expectSymbol(")");
       show->relation = std::move(subquery);
