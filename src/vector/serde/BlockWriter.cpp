@@ -252,6 +252,11 @@ void compactDictionary(const DictionaryVector& vector, const RowSet& rows, std::
   const vector_size_t* indices = vector.rawIndices();
   auto baseSize = static_cast<size_t>(vector.valueVector()->size());
   ids.assign(static_cast<size_t>(rows.size()), -1);
+  for (vector_size_t i = 0; i < rows.size(); ++i) {
+    vector_size_t index = indices[rows[i]];
+    PRESTO_CHECK(isNull(nulls, rows[i]) || (index >= 0 && static_cast<size_t>(index) < baseSize),
+        "dictionary index {} outside its base of {} rows", index, baseSize);
+  }
   if (baseSize <= 4 * static_cast<size_t>(rows.size()) + 64) {
     // A dictionary about the size of the rows: mark and renumber in one pass over it.
     std::vector<vector_size_t> newIds(baseSize, -1);

@@ -2,17 +2,33 @@
 #include <gtest/gtest.h>
 
 #include "RandomVectorGenerator.h"
-#include "SerdeTestHelpers.h"
 #include "vector/ComplexVector.h"
 #include "vector/ConstantVector.h"
 #include "vector/DictionaryVector.h"
 #include "vector/FlatVector.h"
 #include "vector/LazyVector.h"
+#include "vector/VectorValues.h"
 #include "vector/serde/PageDeserializer.h"
+#include "vector/serde/PageFormat.h"
 #include "vector/serde/PageSerializer.h"
 
 namespace presto::test {
 namespace {
+
+// Asserts that two pages hold the same values, row by row and column by column.
+void expectSamePage(const Page& expected, const Page& actual) {
+  ASSERT_EQ(expected.numRows(), actual.numRows());
+  ASSERT_EQ(expected.numColumns(), actual.numColumns());
+  for (size_t column = 0; column < expected.numColumns(); ++column) {
+    for (vector_size_t row = 0; row < expected.numRows(); ++row) {
+      if (!(valueAt(*expected.column(column), row) == valueAt(*actual.column(column), row))) {
+        ADD_FAILURE() << "column " << column << " (" << expected.column(column)->type()->toString() << ") row "
+                      << row << " differs";
+        return;
+      }
+    }
+  }
+}
 
 const std::vector<CompressionCodec> kCodecs = {CompressionCodec::kNone, CompressionCodec::kLz4, CompressionCodec::kZstd};
 
