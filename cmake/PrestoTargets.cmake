@@ -13,6 +13,8 @@ function(presto_test name)
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
   target_compile_definitions(${name} PRIVATE PRESTO_SHARED_DIR="${PRESTO_SHARED_DIR}")
+  # Shared test support (tests/testing/) is included as "testing/...".
+  target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../tests)
   add_test(NAME ${name} COMMAND ${name})
 endfunction()
 

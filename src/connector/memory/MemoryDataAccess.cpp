@@ -2,6 +2,7 @@
 
 #include "common/Check.h"
 #include "connector/memory/MemoryHandles.h"
+#include "connector/spi/OrdinalColumnHandle.h"
 #include "vector/LazyVector.h"
 
 namespace presto::memory {
@@ -84,7 +85,7 @@ std::unique_ptr<connector::ConnectorPageSource> MemoryPageSourceProvider::create
   }
   std::vector<int32_t> channels;
   for (const auto& column : columns) {
-    channels.push_back(dynamic_cast<const MemoryColumnHandle&>(*column).ordinal());
+    channels.push_back(connector::ordinalOf(*column));
   }
   return std::make_unique<MemoryPageSource>(std::move(pages), std::move(channels));
 }

@@ -4,7 +4,7 @@
 
 #include "common/Check.h"
 #include "connector/spi/HandleJson.h"
-#include "type/TypeSignature.h"
+#include "connector/spi/OrdinalColumnHandle.h"
 
 namespace presto::memory {
 
@@ -14,10 +14,6 @@ std::string MemoryTableHandle::toJson() const {
 
 std::string MemoryTableHandle::toString() const {
   return fmt::format("memory:{}:{}", name_.schema, name_.table);
-}
-
-std::string MemoryColumnHandle::toJson() const {
-  return nlohmann::json{{"name", name_}, {"type", type_->toString()}, {"ordinal", ordinal_}}.dump();
 }
 
 std::string MemorySplit::toJson() const {
@@ -42,10 +38,7 @@ connector::TableHandlePtr MemoryHandleCodec::tableHandleFromJson(const std::stri
 }
 
 connector::ColumnHandlePtr MemoryHandleCodec::columnHandleFromJson(const std::string& json) const {
-  return connector::parseHandleJson<connector::ColumnHandlePtr>(json, "memory", [](const nlohmann::json& value) {
-    return std::make_shared<MemoryColumnHandle>(value.at("name").get<std::string>(),
-        parseTypeSignature(value.at("type").get<std::string>()), value.at("ordinal").get<int32_t>());
-  });
+  return connector::OrdinalColumnHandle::fromJson(json, "memory");
 }
 
 connector::ConnectorSplitPtr MemoryHandleCodec::splitFromJson(const std::string& json) const {

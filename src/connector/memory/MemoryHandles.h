@@ -19,21 +19,6 @@ class MemoryTableHandle : public connector::TableHandle {
   int64_t tableId_;
 };
 
-class MemoryColumnHandle : public connector::ColumnHandle {
- public:
-  MemoryColumnHandle(std::string name, TypePtr type, int32_t ordinal)
-      : name_(std::move(name)), type_(std::move(type)), ordinal_(ordinal) {}
-  const std::string& name() const override { return name_; }
-  const TypePtr& type() const override { return type_; }
-  int32_t ordinal() const { return ordinal_; }
-  std::string toJson() const override;
-
- private:
-  std::string name_;
-  TypePtr type_;
-  int32_t ordinal_;
-};
-
 /// Part `part` of `totalParts` of a table's pages on one node.
 class MemorySplit : public connector::ConnectorSplit {
  public:

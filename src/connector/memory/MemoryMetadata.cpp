@@ -2,6 +2,7 @@
 
 #include "common/Check.h"
 #include "connector/memory/MemoryHandles.h"
+#include "connector/spi/OrdinalColumnHandle.h"
 
 namespace presto::memory {
 namespace {
@@ -38,7 +39,7 @@ std::vector<connector::ColumnHandlePtr> MemoryMetadata::getColumnHandles(const c
   std::vector<connector::ColumnHandlePtr> handles;
   for (size_t i = 0; i < found.columns.size(); ++i) {
     handles.push_back(
-        std::make_shared<MemoryColumnHandle>(found.columns[i].name, found.columns[i].type, static_cast<int32_t>(i)));
+        std::make_shared<connector::OrdinalColumnHandle>(found.columns[i].name, found.columns[i].type, static_cast<int32_t>(i)));
   }
   return handles;
 }

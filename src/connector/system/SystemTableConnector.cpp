@@ -4,7 +4,7 @@
 
 #include "common/Check.h"
 #include "connector/spi/HandleJson.h"
-#include "type/TypeSignature.h"
+#include "connector/spi/OrdinalColumnHandle.h"
 #include "vector/VectorValues.h"
 
 namespace presto::connector {
@@ -23,23 +23,6 @@ class SystemTableHandle : public TableHandle {
  private:
   SchemaTableName name_;
   TupleDomain constraint_;
-};
-
-class SystemColumnHandle : public ColumnHandle {
- public:
-  SystemColumnHandle(std::string name, TypePtr type, int32_t ordinal)
-      : name_(std::move(name)), type_(std::move(type)), ordinal_(ordinal) {}
-  const std::string& name() const override { return name_; }
-  const TypePtr& type() const override { return type_; }
-  int32_t ordinal() const { return ordinal_; }
-  std::string toJson() const override {
-    return nlohmann::json{{"name", name_}, {"type", type_->toString()}, {"ordinal", ordinal_}}.dump();
-  }
-
- private:
-  std::string name_;
-  TypePtr type_;
-  int32_t ordinal_;
 };
 
 class SystemSplit : public ConnectorSplit {
@@ -85,7 +68,7 @@ class SystemMetadata : public ConnectorMetadata {
     std::vector<ColumnHandlePtr> handles;
     const auto& columns = tableOf(table).columns();
     for (size_t i = 0; i < columns.size(); ++i) {
-      handles.push_back(std::make_shared<SystemColumnHandle>(columns[i].name, columns[i].type, static_cast<int32_t>(i)));
+      handles.push_back(std::make_shared<OrdinalColumnHandle>(columns[i].name, columns[i].type, static_cast<int32_t>(i)));
     }
     return handles;
   }
@@ -129,7 +112,7 @@ class SystemPageSource : public ConnectorPageSource {
     auto rows = table_.rows(constraint_);
     std::vector<VectorPtr> vectors;
     for (const auto& column : columns_) {
-      auto ordinal = static_cast<size_t>(dynamic_cast<const SystemColumnHandle&>(*column).ordinal());
+      auto ordinal = static_cast<size_t>(ordinalOf(*column));
       std::vector<Value> values;
       values.reserve(rows.size());
       for (const auto& row : rows) {
@@ -182,10 +165,7 @@ class SystemHandleCodec : public HandleCodec {
     });
   }
   ColumnHandlePtr columnHandleFromJson(const std::string& json) const override {
-    return parseHandleJson<ColumnHandlePtr>(json, "system", [](const nlohmann::json& value) {
-      return std::make_shared<SystemColumnHandle>(value.at("name").get<std::string>(),
-          parseTypeSignature(value.at("type").get<std::string>()), value.at("ordinal").get<int32_t>());
-    });
+    return OrdinalColumnHandle::fromJson(json, "system");
   }
   ConnectorSplitPtr splitFromJson(const std::string& json) const override {
     return parseHandleJson<ConnectorSplitPtr>(

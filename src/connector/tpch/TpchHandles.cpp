@@ -26,10 +26,6 @@ std::string TpchTableHandle::toString() const {
   return fmt::format("tpch:{}:{}", schema_, tableName(table_));
 }
 
-std::string TpchColumnHandle::toJson() const {
-  return nlohmann::json{{"name", name_}, {"type", type_->toString()}, {"ordinal", ordinal_}}.dump();
-}
-
 std::string TpchSplit::toJson() const {
   return nlohmann::json{
       {"table", tableName(table_)}, {"scaleFactor", scaleFactor_}, {"part", part_}, {"totalParts", totalParts_}}
@@ -48,10 +44,7 @@ connector::TableHandlePtr TpchHandleCodec::tableHandleFromJson(const std::string
 }
 
 connector::ColumnHandlePtr TpchHandleCodec::columnHandleFromJson(const std::string& json) const {
-  return connector::parseHandleJson<connector::ColumnHandlePtr>(json, "tpch", [](const nlohmann::json& value) {
-    return std::make_shared<TpchColumnHandle>(value.at("name").get<std::string>(),
-        parseTypeSignature(value.at("type").get<std::string>()), value.at("ordinal").get<int32_t>());
-  });
+  return connector::OrdinalColumnHandle::fromJson(json, "tpch");
 }
 
 connector::ConnectorSplitPtr TpchHandleCodec::splitFromJson(const std::string& json) const {

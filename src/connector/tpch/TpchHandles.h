@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connector/spi/ConnectorHandles.h"
+#include "connector/spi/OrdinalColumnHandle.h"
 #include "connector/tpch/TpchTable.h"
 
 namespace presto::tpch {
@@ -21,23 +22,6 @@ class TpchTableHandle : public connector::TableHandle {
   TpchTable table_;
   std::string schema_;
   double scaleFactor_;
-};
-
-/// One column, by its ordinal in the table's .tbl order.
-class TpchColumnHandle : public connector::ColumnHandle {
- public:
-  TpchColumnHandle(std::string name, TypePtr type, int32_t ordinal)
-      : name_(std::move(name)), type_(std::move(type)), ordinal_(ordinal) {}
-
-  const std::string& name() const override { return name_; }
-  const TypePtr& type() const override { return type_; }
-  int32_t ordinal() const { return ordinal_; }
-  std::string toJson() const override;
-
- private:
-  std::string name_;
-  TypePtr type_;
-  int32_t ordinal_;
 };
 
 /// Part `part` of `totalParts` equal row ranges of a table.

@@ -69,7 +69,7 @@ std::vector<connector::ColumnHandlePtr> TpchMetadata::getColumnHandles(const con
   std::vector<connector::ColumnHandlePtr> result;
   auto columns = tableColumns(handle.table());
   for (size_t ordinal = 0; ordinal < columns.size(); ++ordinal) {
-    result.push_back(std::make_shared<TpchColumnHandle>(columnName(handle.table(), static_cast<int32_t>(ordinal)),
+    result.push_back(std::make_shared<connector::OrdinalColumnHandle>(columnName(handle.table(), static_cast<int32_t>(ordinal)),
         parseTypeSignature(columns[ordinal].typeName), static_cast<int32_t>(ordinal)));
   }
   return result;

@@ -22,12 +22,12 @@ TpchPageSource::TpchPageSource(const TpchGenerator& generator, const TpchSplit& 
     : rowsPerPage_(rowsPerPage) {
   std::vector<int32_t> ordinals;
   for (const auto& column : columns) {
-    const auto& handle = dynamic_cast<const TpchColumnHandle&>(*column);
-    types_.push_back(handle.type());
-    auto existing = std::find(ordinals.begin(), ordinals.end(), handle.ordinal());
+    auto ordinal = connector::ordinalOf(*column);
+    types_.push_back(column->type());
+    auto existing = std::find(ordinals.begin(), ordinals.end(), ordinal);
     outputToBatch_.push_back(static_cast<int32_t>(existing - ordinals.begin()));
     if (existing == ordinals.end()) {
-      ordinals.push_back(handle.ordinal());
+      ordinals.push_back(ordinal);
     }
   }
   int64_t rows = generator.rowCount(split.table());

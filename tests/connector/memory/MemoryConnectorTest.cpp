@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "common/PrestoException.h"
+#include "testing/ErrorText.h"
 #include "connector/memory/MemoryConnector.h"
 #include "connector/spi/CatalogManager.h"
 #include "vector/VectorValues.h"
@@ -8,16 +8,9 @@
 namespace presto::memory {
 namespace {
 
-using connector::SchemaTableName;
+using test::errorOf;
 
-std::string errorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const PrestoException& e) {
-    return std::string(e.errorCode().name) + ": " + e.what();
-  }
-  return "<no error>";
-}
+using connector::SchemaTableName;
 
 class MemoryConnectorTest : public testing::Test {
  protected:

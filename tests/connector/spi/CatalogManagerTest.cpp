@@ -3,11 +3,13 @@
 #include <filesystem>
 #include <fstream>
 
-#include "common/PrestoException.h"
+#include "testing/ErrorText.h"
 #include "connector/spi/CatalogManager.h"
 
 namespace presto::connector {
 namespace {
+
+using test::errorOf;
 
 class FakeTableHandle : public TableHandle {
  public:
@@ -58,15 +60,6 @@ class FakeFactory : public ConnectorFactory {
     return connector;
   }
 };
-
-std::string errorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const PrestoException& e) {
-    return std::string(e.errorCode().name) + ": " + e.what();
-  }
-  return "<no error>";
-}
 
 class CatalogManagerTest : public testing::Test {
  protected:
