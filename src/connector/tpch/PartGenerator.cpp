@@ -7,6 +7,7 @@
 #include "connector/tpch/FieldFormat.h"
 #include "connector/tpch/PartKeys.h"
 #include "connector/tpch/StreamSeeds.h"
+#include "connector/tpch/RowStreamGenerator.h"
 #include "connector/tpch/TableGenerator.h"
 #include "connector/tpch/TextPool.h"
 
@@ -29,30 +30,18 @@ constexpr int32_t kCommentLength = 14;
 constexpr int32_t kNameWords = 5;
 
 /// part: row i has key i + 1. The name is five distinct colors from a shuffle of the color list.
-class PartGenerator final : public TableGenerator {
+class PartGenerator final : public RowStreamGenerator {
  public:
   explicit PartGenerator(const ColumnTargets& wanted)
-      : distributions_(Distributions::get()),
-        pool_(wanted.wants(kComment) ? &TextPool::get() : nullptr),
+      : RowStreamGenerator(wanted, kComment, streams::kPartComment, kCommentLength),
+        distributions_(Distributions::get()),
         name_(makeRowStream(streams::kPartName)),
         manufacturer_(makeRowStream(streams::kPartManufacturer)),
         brand_(makeRowStream(streams::kPartBrand)),
         type_(makeRowStream(streams::kPartType)),
         size_(makeRowStream(streams::kPartSize)),
         container_(makeRowStream(streams::kPartContainer)) {
-    if (pool_ != nullptr) {
-      comments_.emplace(*pool_, streams::kPartComment.seed, kCommentLength);
-    }
-  }
-
-  void seek(int64_t row) override {
-    row_ = row;
-    for (RowStream* stream : allStreams()) {
-      stream->seek(row);
-    }
-    if (comments_) {
-      comments_->seek(row);
-    }
+    setStreams({&name_, &manufacturer_, &brand_, &type_, &size_, &container_});
   }
 
   void generate(int64_t count, const ColumnTargets& targets) override {
@@ -103,17 +92,11 @@ class PartGenerator final : public TableGenerator {
       if (auto* column = targets[kComment]) {
         appendString(column, pool_->slice(comments_->next()));
       }
-      for (RowStream* stream : allStreams()) {
-        stream->nextRow();
-      }
+      finishRow();
     }
   }
 
  private:
-  std::array<RowStream*, 6> allStreams() {
-    return {&name_, &manufacturer_, &brand_, &type_, &size_, &container_};
-  }
-
   /// dbgen shuffles all 92 colors (92 draws) but keeps only the first five, which are final once
   /// the first five swaps are done; the row-end realignment accounts for the draws not made.
   void appendName(TpchStringColumn& column) {
@@ -142,15 +125,12 @@ class PartGenerator final : public TableGenerator {
   }
 
   const Distributions& distributions_;
-  const TextPool* pool_;
   RowStream name_;
   RowStream manufacturer_;
   RowStream brand_;
   RowStream type_;
   RowStream size_;
   RowStream container_;
-  std::optional<CommentLookahead> comments_;
-  int64_t row_{0};
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "connector/tpch/FieldFormat.h"
 #include "connector/tpch/RandomAddress.h"
 #include "connector/tpch/StreamSeeds.h"
+#include "connector/tpch/RowStreamGenerator.h"
 #include "connector/tpch/TableGenerator.h"
 #include "connector/tpch/TextPool.h"
 
@@ -31,10 +32,10 @@ constexpr int64_t kComplaintDenominator = 10000;
 
 /// supplier: row i has key i + 1; the comment may carry the Better Business Bureau phrases that
 /// TPC-H query 16 looks for.
-class SupplierGenerator final : public TableGenerator {
+class SupplierGenerator final : public RowStreamGenerator {
  public:
   explicit SupplierGenerator(const ColumnTargets& wanted)
-      : pool_(wanted.wants(kComment) ? &TextPool::get() : nullptr),
+      : RowStreamGenerator(wanted, kComment, streams::kSupplierComment, kCommentLength),
         address_(makeRowStream(streams::kSupplierAddress)),
         nation_(makeRowStream(streams::kSupplierNation)),
         phone_(makeRowStream(streams::kSupplierPhone)),
@@ -43,19 +44,8 @@ class SupplierGenerator final : public TableGenerator {
         complaintKind_(makeRowStream(streams::kSupplierComplaintKind)),
         complaintSelector_(makeRowStream(streams::kSupplierComplaintSelector)),
         complaintOffset_(makeRowStream(streams::kSupplierComplaintOffset)) {
-    if (pool_ != nullptr) {
-      comments_.emplace(*pool_, streams::kSupplierComment.seed, kCommentLength);
-    }
-  }
-
-  void seek(int64_t row) override {
-    row_ = row;
-    for (RowStream* stream : allStreams()) {
-      stream->seek(row);
-    }
-    if (comments_) {
-      comments_->seek(row);
-    }
+    setStreams({&address_, &nation_, &phone_, &accountBalance_, &complaintGap_, &complaintKind_,
+        &complaintSelector_, &complaintOffset_});
   }
 
   void generate(int64_t count, const ColumnTargets& targets) override {
@@ -65,31 +55,13 @@ class SupplierGenerator final : public TableGenerator {
         appendValue(column, key);
       }
       if (auto* column = targets[kName]) {
-        writePadded(
-            "Supplier#",
-            key,
-            9,
-            column->strings.appendUninitialized(paddedLength("Supplier#", key, 9)));
+        appendKeyName(column, "Supplier#", key);
       }
       if (auto* column = targets[kAddress]) {
         RandomStream stream = address_.start();
         appendRandomAddress(stream, column->strings);
       }
-      if (targets.wants(kNationKey) || targets.wants(kPhone)) {
-        RandomStream nationStream = nation_.start();
-        const int64_t nationKey = nationStream.uniform(0, 24);
-        if (auto* column = targets[kNationKey]) {
-          appendValue(column, nationKey);
-        }
-        if (auto* column = targets[kPhone]) {
-          RandomStream stream = phone_.start();
-          const int64_t area = stream.uniform(100, 999);
-          const int64_t exchange = stream.uniform(100, 999);
-          const int64_t number = stream.uniform(1000, 9999);
-          writePhone(
-              nationKey, area, exchange, number, column->strings.appendUninitialized(kPhoneLength));
-        }
-      }
+      appendNationAndPhone(nation_, phone_, targets, kNationKey, kPhone);
       if (auto* column = targets[kAccountBalance]) {
         RandomStream stream = accountBalance_.start();
         appendValue(column, stream.uniform(-99999, 999999));
@@ -97,25 +69,11 @@ class SupplierGenerator final : public TableGenerator {
       if (auto* column = targets[kComment]) {
         appendComment(column->strings);
       }
-      for (RowStream* stream : allStreams()) {
-        stream->nextRow();
-      }
+      finishRow();
     }
   }
 
  private:
-  std::array<RowStream*, 8> allStreams() {
-    return {
-        &address_,
-        &nation_,
-        &phone_,
-        &accountBalance_,
-        &complaintGap_,
-        &complaintKind_,
-        &complaintSelector_,
-        &complaintOffset_};
-  }
-
   void appendComment(TpchStringColumn& column) {
     const TextSlice slice = comments_->next();
     char* out = column.appendUninitialized(slice.length);
@@ -136,17 +94,14 @@ class SupplierGenerator final : public TableGenerator {
     }
   }
 
-  const TextPool* pool_;
   RowStream address_;
   RowStream nation_;
   RowStream phone_;
   RowStream accountBalance_;
-  std::optional<CommentLookahead> comments_;
   RowStream complaintGap_;
   RowStream complaintKind_;
   RowStream complaintSelector_;
   RowStream complaintOffset_;
-  int64_t row_{0};
 };
 
 } // namespace
