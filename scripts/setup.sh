@@ -27,6 +27,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # Reference engines and clients used only by tests and benchmarks (never by the engine).
-if [ -f package.json ] && [ ! -d node_modules/@duckdb/node-api ] ; then
-  npm install --no-audit --no-fund
+# Reinstall when package.json or the lock file changed since the last install.
+if [ -f package.json ]; then
+  if [ ! -f node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ] ||
+     { [ -f package-lock.json ] && [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
+    npm install --no-audit --no-fund
+  fi
 fi
