@@ -1,0 +1,21 @@
+#include "function/BuiltinFunctions.h"
+
+namespace presto {
+
+void registerBuiltinFunctions(FunctionRegistry& registry) {
+  registerArithmeticFunctions(registry);
+  registerDecimalArithmetic(registry);
+  registerComparisonFunctions(registry);
+  registerMathFunctions(registry);
+  registerStringFunctions(registry);
+  registerLikeFunctions(registry);
+  registerDateTimeFunctions(registry);
+}
+
+std::shared_ptr<FunctionRegistry> makeBuiltinRegistry() {
+  auto registry = std::make_shared<FunctionRegistry>();
+  registerBuiltinFunctions(*registry);
+  return registry;
+}
+
+} // namespace presto

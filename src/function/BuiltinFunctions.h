@@ -1,0 +1,31 @@
+#pragma once
+
+#include <memory>
+
+#include "function/FunctionRegistry.h"
+
+namespace presto {
+
+/// Registers every built-in function and operator. Each group lives in its own file under
+/// function/scalar/ or function/aggregate/.
+void registerBuiltinFunctions(FunctionRegistry& registry);
+
+/// A registry holding the built-ins.
+std::shared_ptr<FunctionRegistry> makeBuiltinRegistry();
+
+void registerArithmeticFunctions(FunctionRegistry& registry);
+void registerDecimalArithmetic(FunctionRegistry& registry);
+void registerComparisonFunctions(FunctionRegistry& registry);
+void registerMathFunctions(FunctionRegistry& registry);
+void registerStringFunctions(FunctionRegistry& registry);
+void registerLikeFunctions(FunctionRegistry& registry);
+void registerRegexpFunctions(FunctionRegistry& registry);
+void registerDateTimeFunctions(FunctionRegistry& registry);
+void registerBinaryFunctions(FunctionRegistry& registry);
+void registerJsonFunctions(FunctionRegistry& registry);
+void registerArrayFunctions(FunctionRegistry& registry);
+void registerMapFunctions(FunctionRegistry& registry);
+void registerHigherOrderFunctions(FunctionRegistry& registry);
+void registerAggregateFunctions(FunctionRegistry& registry);
+
+} // namespace presto
