@@ -1,0 +1,32 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+namespace presto {
+class ConfigReader;
+}
+
+namespace presto::exec {
+
+/// Execution settings of a task, read once (from session/config properties) and injected.
+struct TaskConfig {
+  /// How long a driver runs before it yields its thread.
+  std::chrono::nanoseconds driverQuantum = std::chrono::seconds(1);
+  /// Drivers per pipeline that can run in parallel (`task.concurrency`).
+  int32_t concurrency = 1;
+  /// Rows per page operators aim to produce.
+  int32_t preferredPageRows = 1024;
+  /// Bytes an output buffer may hold before producers block.
+  int64_t maxOutputBufferBytes = 32 << 20;
+  /// Bytes a local exchange may hold before producers block.
+  int64_t maxLocalExchangeBytes = 32 << 20;
+  /// Memory limit of the task's pool (user + system).
+  int64_t maxTaskMemoryBytes = int64_t{8} << 30;
+
+  /// Reads `task.concurrency`, `task.driver-quantum`, `task.max-output-buffer-size`,
+  /// `task.max-local-exchange-buffer-size`, `task.max-memory`, `task.page-rows`.
+  static TaskConfig fromConfig(ConfigReader& config);
+};
+
+} // namespace presto::exec

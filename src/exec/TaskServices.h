@@ -1,0 +1,26 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "connector/spi/Connector.h"
+
+namespace presto {
+class FunctionRegistry;
+}
+
+namespace presto::exec {
+
+class AggregateResolver;
+
+/// What a task needs from the rest of the worker, injected (no process-wide singletons):
+/// connectors by catalog name, the function registry expressions are compiled against, and
+/// aggregate implementations.
+struct TaskServices {
+  std::function<connector::ConnectorPtr(const std::string& catalog)> connectors;
+  std::shared_ptr<const FunctionRegistry> functions;
+  std::shared_ptr<const AggregateResolver> aggregates;
+};
+
+} // namespace presto::exec

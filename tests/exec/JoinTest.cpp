@@ -1,0 +1,221 @@
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "utils/PlanBuilder.h"
+#include "utils/QueryRunner.h"
+
+namespace presto::exec::test {
+namespace {
+
+using Row = std::vector<Value>;
+/// A residual filter over (probe row, build row); empty: none.
+using RowFilter = std::function<bool(const Row&, const Row&)>;
+
+bool keysMatch(const Row& probe, const Row& build, const std::vector<int32_t>& probeKeys,
+    const std::vector<int32_t>& buildKeys) {
+  for (size_t i = 0; i < probeKeys.size(); ++i) {
+    const auto& left = probe[static_cast<size_t>(probeKeys[i])];
+    const auto& right = build[static_cast<size_t>(buildKeys[i])];
+    if (left.isNull() || right.isNull() || !(left == right)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// The join computed by a nested loop over Values, with SQL semantics.
+std::vector<Row> naiveJoin(JoinType type, const std::vector<Row>& probe, const std::vector<Row>& build,
+    const std::vector<int32_t>& probeKeys, const std::vector<int32_t>& buildKeys, const RowFilter& filter,
+    bool nullAware, size_t probeWidth, size_t buildWidth) {
+  std::vector<Row> result;
+  std::vector<bool> buildMatched(build.size(), false);
+  bool buildHasNullKey = false;
+  for (const auto& row : build) {
+    for (auto key : buildKeys) {
+      buildHasNullKey |= row[static_cast<size_t>(key)].isNull();
+    }
+  }
+  for (const auto& left : probe) {
+    bool matched = false;
+    for (size_t j = 0; j < build.size(); ++j) {
+      const auto& right = build[j];
+      if (!keysMatch(left, right, probeKeys, buildKeys) || (filter && !filter(left, right))) {
+        continue;
+      }
+      matched = true;
+      buildMatched[j] = true;
+      if (!isLeftOnlyOutput(type)) {
+        Row out = left;
+        out.insert(out.end(), right.begin(), right.end());
+        result.push_back(std::move(out));
+      }
+    }
+    bool probeKeyNull = false;
+    for (auto key : probeKeys) {
+      probeKeyNull |= left[static_cast<size_t>(key)].isNull();
+    }
+    bool unknown = nullAware && !build.empty() && (probeKeyNull || buildHasNullKey);
+    if (!matched && (type == JoinType::kLeft || type == JoinType::kFull)) {
+      Row out = left;
+      out.resize(probeWidth + buildWidth, Value::null());
+      result.push_back(std::move(out));
+    } else if (type == JoinType::kLeftSemiFilter && matched) {
+      result.push_back(left);
+    } else if (type == JoinType::kAnti && !matched && !unknown) {
+      result.push_back(left);
+    } else if (type == JoinType::kLeftSemiProject) {
+      Row out = left;
+      out.push_back(matched ? Value(true) : (unknown ? Value::null() : Value(false)));
+      result.push_back(std::move(out));
+    }
+  }
+  if (type == JoinType::kRight || type == JoinType::kFull) {
+    for (size_t j = 0; j < build.size(); ++j) {
+      if (!buildMatched[j]) {
+        Row out(probeWidth, Value::null());
+        out.insert(out.end(), build[j].begin(), build[j].end());
+        result.push_back(std::move(out));
+      }
+    }
+  }
+  return result;
+}
+
+/// (key bigint with NULLs and duplicates, name varchar, value bigint).
+std::vector<Row> makeSide(int64_t count, int64_t keyModulus, int64_t seed) {
+  std::vector<Row> rows;
+  for (int64_t i = 0; i < count; ++i) {
+    int64_t mixed = (i * 2654435761 + seed) % 1'000'003;
+    Value key = mixed % 23 == 0 ? Value::null() : Value(mixed % keyModulus);
+    rows.push_back({key, Value("n" + std::to_string(mixed % 4)), Value(mixed % 1000)});
+  }
+  return rows;
+}
+
+const std::vector<TypePtr> kSideTypes{BIGINT(), VARCHAR(), BIGINT()};
+const std::vector<JoinType> kAllTypes{JoinType::kInner, JoinType::kLeft, JoinType::kRight, JoinType::kFull,
+    JoinType::kLeftSemiFilter, JoinType::kLeftSemiProject, JoinType::kAnti};
+
+void checkJoin(JoinType type, const std::vector<Row>& probe, const std::vector<Row>& build,
+    const std::vector<int32_t>& probeKeys, const std::vector<int32_t>& buildKeys, bool withFilter, bool nullAware,
+    int32_t concurrency, bool nestedLoop = false) {
+  SCOPED_TRACE(std::string(joinTypeName(type)) + (withFilter ? " filtered" : "") + (nullAware ? " null-aware" : "") +
+      " concurrency " + std::to_string(concurrency));
+  auto ids = std::make_shared<PlanNodeIdGenerator>();
+  auto buildPlan = PlanBuilder(ids).values(makePages(kSideTypes, build, 300)).planNode();
+  PlanBuilder builder(ids);
+  builder.values(makePages(kSideTypes, probe, 400));
+  RowExpressionPtr filter;
+  if (withFilter) {
+    // probe.value < build.value (build columns follow the probe's 3 columns).
+    filter = PlanBuilder::call("$operator$less_than",
+        {std::make_shared<InputReferenceExpression>(2, BIGINT()), std::make_shared<InputReferenceExpression>(5, BIGINT())});
+  }
+  if (nestedLoop) {
+    builder.nestedLoopJoin(type, buildPlan, filter);
+  } else {
+    builder.hashJoin(type, probeKeys, buildKeys, buildPlan, filter, nullAware);
+  }
+  auto plan = builder.planNode();
+  RowFilter rowFilter;
+  if (withFilter) {
+    rowFilter = [](const Row& left, const Row& right) {
+      return !left[2].isNull() && !right[2].isNull() && left[2].as<int64_t>() < right[2].as<int64_t>();
+    };
+  }
+  auto expected = naiveJoin(type, probe, build, probeKeys, buildKeys, rowFilter, nullAware, 3, 3);
+  assertSameRows(plan->outputTypes(), QueryRunner(plan).concurrency(concurrency).rows(), expected);
+}
+
+TEST(JoinTest, allJoinTypesSingleKey) {
+  auto probe = makeSide(3'000, 500, 1);
+  auto build = makeSide(1'000, 700, 2);
+  for (auto type : kAllTypes) {
+    checkJoin(type, probe, build, {0}, {0}, false, false, 1);
+  }
+}
+
+TEST(JoinTest, allJoinTypesInParallel) {
+  auto probe = makeSide(3'000, 500, 3);
+  auto build = makeSide(1'000, 700, 4);
+  for (auto type : kAllTypes) {
+    checkJoin(type, probe, build, {0}, {0}, false, false, 2);
+  }
+}
+
+TEST(JoinTest, multipleKeysOfSeveralTypes) {
+  auto probe = makeSide(2'000, 50, 5);
+  auto build = makeSide(800, 60, 6);
+  for (auto type : kAllTypes) {
+    checkJoin(type, probe, build, {0, 1}, {0, 1}, false, false, 1);
+    checkJoin(type, probe, build, {1, 2}, {1, 2}, false, false, 1);
+  }
+}
+
+TEST(JoinTest, varcharKey) {
+  auto probe = makeSide(1'000, 50, 7);
+  auto build = makeSide(200, 60, 8);
+  checkJoin(JoinType::kInner, probe, build, {1}, {1}, false, false, 1);
+}
+
+TEST(JoinTest, residualFilter) {
+  auto probe = makeSide(1'500, 100, 9);
+  auto build = makeSide(600, 120, 10);
+  for (auto type : kAllTypes) {
+    checkJoin(type, probe, build, {0}, {0}, true, false, 1);
+    checkJoin(type, probe, build, {0}, {0}, true, false, 2);
+  }
+}
+
+TEST(JoinTest, nullAwareAntiAndSemiProject) {
+  auto probe = makeSide(1'000, 40, 11);
+  auto build = makeSide(300, 30, 12);
+  checkJoin(JoinType::kAnti, probe, build, {0}, {0}, false, true, 1);
+  checkJoin(JoinType::kLeftSemiProject, probe, build, {0}, {0}, false, true, 1);
+  // Without NULL build keys: NOT IN keeps non-matching, non-NULL probe rows.
+  std::vector<Row> noNulls;
+  for (const auto& row : build) {
+    if (!row[0].isNull()) {
+      noNulls.push_back(row);
+    }
+  }
+  checkJoin(JoinType::kAnti, probe, noNulls, {0}, {0}, false, true, 1);
+  checkJoin(JoinType::kLeftSemiProject, probe, noNulls, {0}, {0}, false, true, 2);
+}
+
+TEST(JoinTest, emptySides) {
+  auto rows = makeSide(500, 40, 13);
+  std::vector<Row> empty;
+  for (auto type : kAllTypes) {
+    checkJoin(type, rows, empty, {0}, {0}, false, false, 1);
+    checkJoin(type, empty, rows, {0}, {0}, false, false, 1);
+  }
+  checkJoin(JoinType::kAnti, rows, empty, {0}, {0}, false, true, 1);
+}
+
+TEST(JoinTest, wideKeysUseHashMode) {
+  std::vector<Row> probe;
+  std::vector<Row> build;
+  for (int64_t i = 0; i < 3'000; ++i) {
+    probe.push_back({Value(i * (int64_t{1} << 40)), Value("p"), Value(i)});
+    if (i % 3 == 0) {
+      build.push_back({Value(i * (int64_t{1} << 40)), Value("b"), Value(i)});
+    }
+  }
+  checkJoin(JoinType::kInner, probe, build, {0}, {0}, false, false, 1);
+  checkJoin(JoinType::kLeft, probe, build, {0, 2}, {0, 2}, false, false, 1);
+}
+
+TEST(JoinTest, nestedLoopJoin) {
+  auto probe = makeSide(300, 10, 14);
+  auto build = makeSide(120, 10, 15);
+  for (auto type : {JoinType::kInner, JoinType::kLeft, JoinType::kRight, JoinType::kFull}) {
+    checkJoin(type, probe, build, {}, {}, true, false, 1, true);
+    checkJoin(type, probe, build, {}, {}, true, false, 2, true);
+  }
+  checkJoin(JoinType::kInner, probe, build, {}, {}, false, false, 1, true);
+}
+
+} // namespace
+} // namespace presto::exec::test
