@@ -208,7 +208,9 @@ TypePtr TypePattern::substitute(const std::map<std::string, TypePtr>& bindings) 
       auto it = bindings.find(name_);
       return it == bindings.end() ? nullptr : it->second;
     }
-    case Kind::kFamily: return nullptr;
+    case Kind::kFamily:
+      // An unparameterized varchar result is unbounded varchar; decimals need a ReturnTypeRule.
+      return name_ == "varchar" ? VARCHAR() : nullptr;
     case Kind::kParametric: {
       std::vector<TypePtr> children;
       for (const auto& parameter : parameters_) {

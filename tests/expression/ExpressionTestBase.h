@@ -11,6 +11,13 @@
 #include "function/BuiltinFunctions.h"
 #include "type/Value.h"
 
+namespace presto {
+
+/// Readable Values in GoogleTest failure messages.
+void PrintTo(const Value& value, std::ostream* os);
+
+} // namespace presto
+
 namespace presto::test {
 
 /// Parses a compact function-call syntax into typed RowExpressions, resolving functions through a

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -202,10 +203,11 @@ struct ToBaseFunction {
     bool negative = value < 0;
     auto magnitude = negative ? static_cast<uint64_t>(-(value + 1)) + 1 : static_cast<uint64_t>(value);
     do {
-      out.insert(out.begin(), kDigits[magnitude % static_cast<uint64_t>(radix)]);
+      out.push_back(kDigits[magnitude % static_cast<uint64_t>(radix)]);
       magnitude /= static_cast<uint64_t>(radix);
     } while (magnitude > 0);
-    if (negative) out.insert(out.begin(), '-');
+    if (negative) out.push_back('-');
+    std::reverse(out.begin(), out.end());
     return CallStatus::value();
   }
 };
