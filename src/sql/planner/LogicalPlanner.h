@@ -1,0 +1,48 @@
+#pragma once
+
+#include "sql/analyzer/AnalyzerContext.h"
+#include "sql/parser/ast/Ast.h"
+#include "sql/planner/PlanNode.h"
+
+namespace presto::sql {
+
+/// Turns a parsed statement into a logical plan (analysis happens on the way; semantic errors are
+/// thrown as PrestoExceptions with `line L:C:` locations):
+///  - queries: Output over the query's plan;
+///  - INSERT and CREATE TABLE AS: TableCommit over TableWriter over the (coerced) query;
+///  - SHOW SCHEMAS/TABLES/COLUMNS and DESCRIBE: rewritten into queries over the catalog's
+///    information_schema, as Presto's ShowQueriesRewrite; SHOW CATALOGS/FUNCTIONS/SESSION: queries
+///    over VALUES built from the coordinator's own state (catalog list, function registry, session);
+///  - EXECUTE: the prepared statement with its parameters bound;
+///  - EXPLAIN: a single-row VALUES holding the plan text (column `Query Plan`).
+/// Session and DDL statements (USE, SET SESSION, CREATE TABLE, ...) are executed by the query
+/// runner directly and are NOT_SUPPORTED here.
+class LogicalPlanner {
+ public:
+  LogicalPlanner(const Session& session, const MetadataManager& metadata, const FunctionRegistry& functions)
+      : session_(session), metadata_(metadata), functions_(functions) {}
+
+  PlanNodePtr plan(const Statement& statement);
+  /// Parses and plans.
+  PlanNodePtr plan(std::string_view sql);
+
+  /// EXPLAIN (TYPE LOGICAL) text of a statement.
+  std::string explain(const Statement& statement);
+  std::string explain(std::string_view sql);
+
+ private:
+  PlanNodePtr planStatement(const Statement& statement, AnalyzerContext& context, PlanNodeIdAllocator& ids);
+  PlanNodePtr planQuery(const Query& query, AnalyzerContext& context, PlanNodeIdAllocator& ids);
+  PlanNodePtr planInsert(const Insert& insert, AnalyzerContext& context, PlanNodeIdAllocator& ids);
+  PlanNodePtr planCreateTableAsSelect(const CreateTableAsSelect& create, AnalyzerContext& context, PlanNodeIdAllocator& ids);
+  PlanNodePtr planExecute(const Execute& execute, AnalyzerContext& context, PlanNodeIdAllocator& ids);
+  PlanNodePtr planExplain(const Explain& explain, AnalyzerContext& context, PlanNodeIdAllocator& ids);
+  /// SHOW ... and DESCRIBE as SQL text over information_schema or VALUES (ShowQueriesRewrite.cpp).
+  std::string rewriteShowStatement(const Statement& statement);
+
+  const Session& session_;
+  const MetadataManager& metadata_;
+  const FunctionRegistry& functions_;
+};
+
+} // namespace presto::sql
