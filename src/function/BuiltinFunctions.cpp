@@ -10,6 +10,7 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerStringFunctions(registry);
   registerLikeFunctions(registry);
   registerDateTimeFunctions(registry);
+  registerAggregateFunctions(registry);
 }
 
 std::shared_ptr<FunctionRegistry> makeBuiltinRegistry() {

@@ -1,0 +1,130 @@
+#include <gtest/gtest.h>
+
+#include "../expression/ExpressionTestBase.h"
+#include "function/aggregate/AggregateFunction.h"
+#include "vector/VectorValues.h"
+
+namespace presto::test {
+namespace {
+
+class AggregateTest : public ::testing::Test {
+ protected:
+  static const FunctionRegistry& registry() {
+    static auto registry = makeBuiltinRegistry();
+    return *registry;
+  }
+
+  /// Aggregates `values` into one group in a single step, and again as two partial aggregations
+  /// whose intermediate vectors feed a final one; both results must agree.
+  Value aggregate(const std::string& name, const TypePtr& type, const std::vector<Value>& values) {
+    std::vector<TypePtr> types;
+    if (type) types.push_back(type);
+    auto resolved = registry().resolve(name, types, FunctionKind::kAggregate);
+    auto function = resolved->entry->aggregateFactory(FunctionBinding{resolved->argumentTypes, resolved->returnType, {}});
+    EXPECT_TRUE(sameType(function->resultType(), resolved->returnType));
+    auto single = run(*function, type, values, false);
+    size_t half = values.size() / 2;
+    std::vector<Value> first(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(half));
+    std::vector<Value> second(values.begin() + static_cast<std::ptrdiff_t>(half), values.end());
+    auto intermediate1 = runPartial(*function, type, first);
+    auto intermediate2 = runPartial(*function, type, second);
+    std::vector<char> finalState(function->accumulatorSize() + 16);
+    char* group = finalState.data();
+    function->initialize(&group, 1);
+    std::vector<char*> groups{group};
+    function->addIntermediate(groups.data(), SelectivityVector(1), intermediate1);
+    function->addIntermediate(groups.data(), SelectivityVector(1), intermediate2);
+    auto merged = valueAt(*function->extractFinal(&group, 1), 0);
+    EXPECT_EQ(single, merged) << name << " single vs partial/final";
+    return single;
+  }
+
+ private:
+  VectorPtr runPartial(const AggregateFunction& function, const TypePtr& type, const std::vector<Value>& values) {
+    std::vector<char> state(function.accumulatorSize() + 16);
+    char* group = state.data();
+    function.initialize(&group, 1);
+    addRows(function, group, type, values);
+    return function.extractIntermediate(&group, 1);
+  }
+
+  Value run(const AggregateFunction& function, const TypePtr& type, const std::vector<Value>& values, bool) {
+    std::vector<char> state(function.accumulatorSize() + 16);
+    char* group = state.data();
+    function.initialize(&group, 1);
+    addRows(function, group, type, values);
+    return valueAt(*function.extractFinal(&group, 1), 0);
+  }
+
+  void addRows(const AggregateFunction& function, char* group, const TypePtr& type, const std::vector<Value>& values) {
+    auto size = static_cast<vector_size_t>(values.size());
+    std::vector<char*> groups(values.size() + 1, group);
+    std::vector<VectorPtr> args;
+    if (type) {
+      inputs_.push_back(vectorFromValues(type, values));
+      args.push_back(inputs_.back());
+    }
+    function.addInput(groups.data(), SelectivityVector(size), args);
+  }
+
+  std::vector<VectorPtr> inputs_;  // kept alive: min/max of strings reference input bytes
+};
+
+TEST_F(AggregateTest, counts) {
+  EXPECT_EQ(aggregate("count", nullptr, {Value(), Value(), Value()}), Value(int64_t{3}));
+  EXPECT_EQ(aggregate("count", BIGINT(), {int64_t{1}, Value(), int64_t{3}}), Value(int64_t{2}));
+  EXPECT_EQ(aggregate("count", VARCHAR(), {}), Value(int64_t{0}));
+  EXPECT_EQ(aggregate("count_if", BOOLEAN(), {true, false, Value(), true}), Value(int64_t{2}));
+}
+
+TEST_F(AggregateTest, sums) {
+  EXPECT_EQ(aggregate("sum", BIGINT(), {int64_t{1}, Value(), int64_t{3}, int64_t{-10}}), Value(int64_t{-6}));
+  EXPECT_EQ(aggregate("sum", INTEGER(), {int64_t{2}, int64_t{3}}), Value(int64_t{5}));
+  EXPECT_EQ(aggregate("sum", BIGINT(), {Value(), Value()}), Value());
+  EXPECT_EQ(aggregate("sum", DOUBLE(), {1.5, 2.25}), Value(3.75));
+  // decimal(12,2) sums exactly into decimal(38,2)
+  EXPECT_EQ(aggregate("sum", DECIMAL(12, 2), {int64_t{999999999999}, int64_t{999999999999}, int64_t{1}}),
+      Value(int128_t{1999999999999}));
+  EXPECT_THROW(aggregate("sum", BIGINT(), {int64_t{INT64_MAX}, int64_t{1}}), PrestoException);
+}
+
+TEST_F(AggregateTest, averages) {
+  EXPECT_EQ(aggregate("avg", BIGINT(), {int64_t{1}, int64_t{2}, Value(), int64_t{4}}), Value(7.0 / 3.0));
+  EXPECT_EQ(aggregate("avg", DOUBLE(), {Value()}), Value());
+  // avg of decimal(4,2) 1.00, 2.00, 2.00 = 1.666.. -> 1.67 (half up at the input scale)
+  EXPECT_EQ(aggregate("avg", DECIMAL(4, 2), {int64_t{100}, int64_t{200}, int64_t{200}}), Value(int64_t{167}));
+  EXPECT_EQ(aggregate("avg", DECIMAL(4, 2), {int64_t{-100}, int64_t{-200}, int64_t{-200}}), Value(int64_t{-167}));
+}
+
+TEST_F(AggregateTest, extremesAndBooleans) {
+  EXPECT_EQ(aggregate("min", BIGINT(), {int64_t{5}, Value(), int64_t{-2}, int64_t{9}}), Value(int64_t{-2}));
+  EXPECT_EQ(aggregate("max", BIGINT(), {int64_t{5}, Value(), int64_t{-2}, int64_t{9}}), Value(int64_t{9}));
+  EXPECT_EQ(aggregate("max", VARCHAR(), {"apple", "pear", "banana and a long tail"}), Value("pear"));
+  EXPECT_EQ(aggregate("min", DATE(), {int64_t{10}, int64_t{3}}), Value(int64_t{3}));
+  EXPECT_EQ(aggregate("max", DOUBLE(), {Value()}), Value());
+  EXPECT_EQ(aggregate("bool_and", BOOLEAN(), {true, Value(), false}), Value(false));
+  EXPECT_EQ(aggregate("every", BOOLEAN(), {true, true}), Value(true));
+  EXPECT_EQ(aggregate("bool_or", BOOLEAN(), {false, Value(), true}), Value(true));
+  EXPECT_EQ(aggregate("arbitrary", BIGINT(), {Value(), int64_t{4}}), Value(int64_t{4}));
+}
+
+TEST(RegistryTest, listingAndCounts) {
+  auto registry = makeBuiltinRegistry();
+  auto listing = registry->list();
+  EXPECT_GT(listing.size(), 150u);
+  bool foundSubstr = false;
+  for (const auto& entry : listing) {
+    EXPECT_EQ(entry.name.find("$operator$"), std::string::npos);
+    if (entry.name == "substr" && entry.argumentTypes == "varchar(x), bigint") {
+      foundSubstr = true;
+      EXPECT_EQ(entry.returnType, "varchar(x)");
+      EXPECT_EQ(entry.kind, "scalar");
+    }
+  }
+  EXPECT_TRUE(foundSubstr);
+  std::cout << "registered: " << registry->numFunctions() << " function names, " << registry->numSignatures()
+            << " signatures, " << listing.size() << " visible in SHOW FUNCTIONS" << std::endl;
+}
+
+} // namespace
+} // namespace presto::test
