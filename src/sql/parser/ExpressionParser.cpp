@@ -277,6 +277,7 @@ ExpressionPtr Parser::parseAtTimeZone() {
     } else {
       SourceLocation location = tokens_.current().location;
       auto zone = make<StringLiteral>(location);
+      // Lists INTERVAL next to <string> if the zone turns out to be missing.
       tokens_.checkWord("INTERVAL");
       zone->value = parseStringValue();
       node->timeZone = std::move(zone);

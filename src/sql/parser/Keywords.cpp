@@ -31,12 +31,13 @@ const std::unordered_set<std::string_view>& reservedWords() {
 
 // Non-reserved words that the parser reads specially in some position: at the start of an
 // expression (`array[`, `row(`, `interval '1'`, `position(`, `try_cast(`), after an expression
-// (`at time zone`) or where an implicit alias could stand (`limit`, `offset`, `fetch`, `window`,
-// `tablesample`).
+// (`at time zone`), where an implicit alias could stand (`limit`, `offset`, `fetch`, `window`,
+// `tablesample`) or where a window name could stand (`partition`, `rows`, `range`, `groups`).
 const std::unordered_set<std::string_view>& contextualKeywords() {
   static const std::unordered_set<std::string_view> words = {
       "array", "at",     "fetch",    "interval", "limit",       "offset",
-      "position", "row", "try_cast", "window",   "tablesample",
+      "position", "row", "try_cast", "window",   "tablesample", "partition",
+      "rows",     "range", "groups",
   };
   return words;
 }

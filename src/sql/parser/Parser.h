@@ -157,7 +157,6 @@ class Parser {
   ExpressionPtr parseFunctionCall();
   ExpressionPtr parseGroupingOperation();
   ExpressionPtr parsePosition();
-  ExpressionPtr parseNormalize();
   ExpressionPtr toSpecialForm(const std::shared_ptr<FunctionCall>& call);
   WindowSpecificationPtr parseWindowSpecification();
   WindowFramePtr parseWindowFrame();

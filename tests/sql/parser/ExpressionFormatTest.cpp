@@ -205,6 +205,7 @@ const ExpressionCase kExpressionCases[] = {
      "first_value(x) IGNORE NULLS OVER (ORDER BY y ASC)"},
     {"lag(x) RESPECT NULLS OVER ()", "lag(x) RESPECT NULLS OVER ()"},
     {"count(*) OVER ()", "count(*) OVER ()"},
+    {"sum(x) OVER (\"range\" ORDER BY y)", "sum(x) OVER (\"range\" ORDER BY y ASC)"},
     {"row_number() OVER (PARTITION BY a, b ORDER BY c DESC NULLS LAST)",
      "row_number() OVER (PARTITION BY a, b ORDER BY c DESC NULLS LAST)"},
     // Identifiers and parameters.

@@ -157,6 +157,7 @@ const StatementCase kQueryCases[] = {
     {"SELECT sum(x) OVER (w2) FROM t WINDOW w1 AS (PARTITION BY a), w2 AS (w1 ORDER BY b)",
      "SELECT sum(x) OVER w2 FROM t WINDOW w1 AS (PARTITION BY a), w2 AS (w1 ORDER BY b ASC)"},
     {"SELECT 1 FROM t WINDOW w AS (v)", "SELECT 1 FROM t WINDOW w AS (v)"},
+    {"SELECT 1 FROM t WINDOW w AS (\"rows\")", "SELECT 1 FROM t WINDOW w AS (\"rows\")"},
     // Subqueries in expressions.
     {"SELECT (SELECT max(b) FROM u) FROM t", "SELECT (SELECT max(b) FROM u) FROM t"},
     {"SELECT a FROM t WHERE a IN (SELECT b FROM u WHERE u.c = t.c)",
