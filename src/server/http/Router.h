@@ -1,0 +1,37 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "server/http/HttpMessage.h"
+
+namespace presto::server::http {
+
+/// Values of the `{name}` segments of a matched route.
+using PathParameters = std::map<std::string, std::string>;
+
+/// Handles one request; must call `respond` exactly once (now or later, from any thread).
+using Handler = std::function<void(const HttpRequest& request, const PathParameters& parameters, Responder respond)>;
+
+/// Maps a method and a path pattern (`/v1/query/{queryId}`; each `{name}` matches one non-empty
+/// segment) to a handler. Unknown paths get 404, known paths with another method 405. A handler
+/// that throws gets a 500 (a PrestoException user error: 400) instead of bringing anything down.
+class Router {
+ public:
+  void add(std::string method, const std::string& pattern, Handler handler);
+  /// Dispatches `request`; HEAD falls back to GET routes.
+  void route(const HttpRequest& request, Responder respond) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+
+  std::vector<Route> routes_;
+};
+
+} // namespace presto::server::http
