@@ -23,6 +23,8 @@ enum CustomerColumn : int32_t {
   kComment,
 };
 
+static_assert(int32_t{kCustKey} == ContactColumns::kKey && int32_t{kAccountBalance} == ContactColumns::kAccountBalance);
+
 constexpr int32_t kCommentLength = 73;
 
 /// customer: row i has key i + 1.
@@ -31,32 +33,17 @@ class CustomerGenerator final : public RowStreamGenerator {
   explicit CustomerGenerator(const ColumnTargets& wanted)
       : RowStreamGenerator(wanted, kComment, streams::kCustomerComment, kCommentLength),
         segments_(Distributions::get().marketSegments),
-        address_(makeRowStream(streams::kCustomerAddress)),
-        nation_(makeRowStream(streams::kCustomerNation)),
-        phone_(makeRowStream(streams::kCustomerPhone)),
-        accountBalance_(makeRowStream(streams::kCustomerAccountBalance)),
+        contact_("Customer#", streams::kCustomerAddress, streams::kCustomerNation, streams::kCustomerPhone,
+            streams::kCustomerAccountBalance),
         segment_(makeRowStream(streams::kCustomerSegment)) {
-    setStreams({&address_, &nation_, &phone_, &accountBalance_, &segment_});
+    addStreams(contact_.streams());
+    addStreams({&segment_});
   }
 
   void generate(int64_t count, const ColumnTargets& targets) override {
     for (int64_t index = 0; index < count; ++index, ++row_) {
       const int64_t key = row_ + 1;
-      if (auto* column = targets[kCustKey]) {
-        appendValue(column, key);
-      }
-      if (auto* column = targets[kName]) {
-        appendKeyName(column, "Customer#", key);
-      }
-      if (auto* column = targets[kAddress]) {
-        RandomStream stream = address_.start();
-        appendRandomAddress(stream, column->strings);
-      }
-      appendNationAndPhone(nation_, phone_, targets, kNationKey, kPhone);
-      if (auto* column = targets[kAccountBalance]) {
-        RandomStream stream = accountBalance_.start();
-        appendValue(column, stream.uniform(-99999, 999999));
-      }
+      contact_.append(targets, key);
       if (auto* column = targets[kMarketSegment]) {
         RandomStream stream = segment_.start();
         appendString(column, segments_.value(segments_.pick(stream)));
@@ -70,10 +57,7 @@ class CustomerGenerator final : public RowStreamGenerator {
 
  private:
   const Distribution& segments_;
-  RowStream address_;
-  RowStream nation_;
-  RowStream phone_;
-  RowStream accountBalance_;
+  ContactColumns contact_;
   RowStream segment_;
 };
 

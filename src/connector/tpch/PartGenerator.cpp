@@ -41,7 +41,7 @@ class PartGenerator final : public RowStreamGenerator {
         type_(makeRowStream(streams::kPartType)),
         size_(makeRowStream(streams::kPartSize)),
         container_(makeRowStream(streams::kPartContainer)) {
-    setStreams({&name_, &manufacturer_, &brand_, &type_, &size_, &container_});
+    addStreams({&name_, &manufacturer_, &brand_, &type_, &size_, &container_});
   }
 
   void generate(int64_t count, const ColumnTargets& targets) override {

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <array>
 #include <initializer_list>
+#include <span>
 #include <optional>
 #include <vector>
 
 #include "connector/tpch/CommentLookahead.h"
 #include "connector/tpch/FieldFormat.h"
+#include "connector/tpch/RandomAddress.h"
 #include "connector/tpch/RandomStream.h"
 #include "connector/tpch/StreamSeeds.h"
 #include "connector/tpch/TableGenerator.h"
@@ -38,8 +41,9 @@ class RowStreamGenerator : public TableGenerator {
     }
   }
 
-  /// Names the streams that seek() and finishRow() move; called once by the subclass constructor.
-  void setStreams(std::initializer_list<RowStream*> streams) { streams_.assign(streams); }
+  /// Adds streams that seek() and finishRow() move; called by the subclass constructor.
+  void addStreams(std::initializer_list<RowStream*> streams) { streams_.insert(streams_.end(), streams); }
+  void addStreams(std::span<RowStream* const> streams) { streams_.insert(streams_.end(), streams.begin(), streams.end()); }
 
   /// Advances every stream past the current row.
   void finishRow() {
@@ -56,30 +60,62 @@ class RowStreamGenerator : public TableGenerator {
   std::vector<RowStream*> streams_;
 };
 
-/// Appends `prefix` and the key zero-padded to nine digits (`Customer#000000001`).
-inline void appendKeyName(TpchColumnData* column, std::string_view prefix, int64_t key) {
-  writePadded(prefix, key, 9, column->strings.appendUninitialized(paddedLength(prefix, key, 9)));
-}
+/// The six leading columns that supplier and customer share, in this order: key, name (`prefix`
+/// and the key padded to nine digits), address, nation key, phone (`NN-AAA-EEE-NNNN`, its country
+/// code from the nation key) and account balance, with their per-row random streams.
+class ContactColumns {
+ public:
+  enum Ordinal : int32_t { kKey, kName, kAddress, kNationKey, kPhone, kAccountBalance };
 
-/// Draws a nation key and, from it, a phone number (`NN-AAA-EEE-NNNN`) as supplier and customer
-/// do, appending whichever of the two columns is wanted.
-inline void appendNationAndPhone(const RowStream& nation, const RowStream& phone, const ColumnTargets& targets,
-    int32_t nationKeyColumn, int32_t phoneColumn) {
-  if (!targets.wants(nationKeyColumn) && !targets.wants(phoneColumn)) {
-    return;
+  ContactColumns(std::string_view namePrefix, const StreamSpec& address, const StreamSpec& nation,
+      const StreamSpec& phone, const StreamSpec& accountBalance)
+      : namePrefix_(namePrefix),
+        address_(makeRowStream(address)),
+        nation_(makeRowStream(nation)),
+        phone_(makeRowStream(phone)),
+        accountBalance_(makeRowStream(accountBalance)) {}
+
+  /// The streams, for RowStreamGenerator::addStreams.
+  std::array<RowStream*, 4> streams() { return {&address_, &nation_, &phone_, &accountBalance_}; }
+
+  /// Appends whichever of the six columns `targets` wants for the row with `key`.
+  void append(const ColumnTargets& targets, int64_t key) const {
+    if (auto* column = targets[kKey]) {
+      appendValue(column, key);
+    }
+    if (auto* column = targets[kName]) {
+      writePadded(namePrefix_, key, 9, column->strings.appendUninitialized(paddedLength(namePrefix_, key, 9)));
+    }
+    if (auto* column = targets[kAddress]) {
+      RandomStream stream = address_.start();
+      appendRandomAddress(stream, column->strings);
+    }
+    if (targets.wants(kNationKey) || targets.wants(kPhone)) {
+      RandomStream nationStream = nation_.start();
+      const int64_t nationKey = nationStream.uniform(0, 24);
+      if (auto* column = targets[kNationKey]) {
+        appendValue(column, nationKey);
+      }
+      if (auto* column = targets[kPhone]) {
+        RandomStream stream = phone_.start();
+        const int64_t area = stream.uniform(100, 999);
+        const int64_t exchange = stream.uniform(100, 999);
+        const int64_t number = stream.uniform(1000, 9999);
+        writePhone(nationKey, area, exchange, number, column->strings.appendUninitialized(kPhoneLength));
+      }
+    }
+    if (auto* column = targets[kAccountBalance]) {
+      RandomStream stream = accountBalance_.start();
+      appendValue(column, stream.uniform(-99999, 999999));
+    }
   }
-  RandomStream nationStream = nation.start();
-  const int64_t nationKey = nationStream.uniform(0, 24);
-  if (auto* column = targets[nationKeyColumn]) {
-    appendValue(column, nationKey);
-  }
-  if (auto* column = targets[phoneColumn]) {
-    RandomStream stream = phone.start();
-    const int64_t area = stream.uniform(100, 999);
-    const int64_t exchange = stream.uniform(100, 999);
-    const int64_t number = stream.uniform(1000, 9999);
-    writePhone(nationKey, area, exchange, number, column->strings.appendUninitialized(kPhoneLength));
-  }
-}
+
+ private:
+  std::string_view namePrefix_;
+  RowStream address_;
+  RowStream nation_;
+  RowStream phone_;
+  RowStream accountBalance_;
+};
 
 } // namespace presto::tpch

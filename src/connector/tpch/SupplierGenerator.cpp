@@ -22,6 +22,8 @@ enum SupplierColumn : int32_t {
   kComment,
 };
 
+static_assert(int32_t{kSuppKey} == ContactColumns::kKey && int32_t{kAccountBalance} == ContactColumns::kAccountBalance);
+
 constexpr int32_t kCommentLength = 63;
 constexpr std::string_view kComplaintPrefix = "Customer ";
 constexpr std::string_view kComplaint = "Complaints";
@@ -36,36 +38,21 @@ class SupplierGenerator final : public RowStreamGenerator {
  public:
   explicit SupplierGenerator(const ColumnTargets& wanted)
       : RowStreamGenerator(wanted, kComment, streams::kSupplierComment, kCommentLength),
-        address_(makeRowStream(streams::kSupplierAddress)),
-        nation_(makeRowStream(streams::kSupplierNation)),
-        phone_(makeRowStream(streams::kSupplierPhone)),
-        accountBalance_(makeRowStream(streams::kSupplierAccountBalance)),
+        contact_("Supplier#", streams::kSupplierAddress, streams::kSupplierNation, streams::kSupplierPhone,
+            streams::kSupplierAccountBalance),
         complaintGap_(makeRowStream(streams::kSupplierComplaintGap)),
         complaintKind_(makeRowStream(streams::kSupplierComplaintKind)),
         complaintSelector_(makeRowStream(streams::kSupplierComplaintSelector)),
         complaintOffset_(makeRowStream(streams::kSupplierComplaintOffset)) {
-    setStreams({&address_, &nation_, &phone_, &accountBalance_, &complaintGap_, &complaintKind_,
+    addStreams(contact_.streams());
+    addStreams({&complaintGap_, &complaintKind_,
         &complaintSelector_, &complaintOffset_});
   }
 
   void generate(int64_t count, const ColumnTargets& targets) override {
     for (int64_t index = 0; index < count; ++index, ++row_) {
       const int64_t key = row_ + 1;
-      if (auto* column = targets[kSuppKey]) {
-        appendValue(column, key);
-      }
-      if (auto* column = targets[kName]) {
-        appendKeyName(column, "Supplier#", key);
-      }
-      if (auto* column = targets[kAddress]) {
-        RandomStream stream = address_.start();
-        appendRandomAddress(stream, column->strings);
-      }
-      appendNationAndPhone(nation_, phone_, targets, kNationKey, kPhone);
-      if (auto* column = targets[kAccountBalance]) {
-        RandomStream stream = accountBalance_.start();
-        appendValue(column, stream.uniform(-99999, 999999));
-      }
+      contact_.append(targets, key);
       if (auto* column = targets[kComment]) {
         appendComment(column->strings);
       }
@@ -94,10 +81,7 @@ class SupplierGenerator final : public RowStreamGenerator {
     }
   }
 
-  RowStream address_;
-  RowStream nation_;
-  RowStream phone_;
-  RowStream accountBalance_;
+  ContactColumns contact_;
   RowStream complaintGap_;
   RowStream complaintKind_;
   RowStream complaintSelector_;
