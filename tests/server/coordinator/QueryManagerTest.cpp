@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "../testing/FakeQueryEngine.h"
+#include "server/coordinator/CoordinatorRuntimeInfo.h"
 #include "server/coordinator/QueryManager.h"
 
 namespace presto::server {
@@ -287,6 +288,27 @@ TEST_F(QueryManagerTest, destroyingTheManagerAbortsRunningQueries) {
   auto start = std::chrono::steady_clock::now();
   manager_.reset();
   EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
+}
+
+TEST_F(QueryManagerTest, runtimeInfoForSystemTables) {
+  CoordinatorRuntimeInfo runtime(manager(), connector::NodeInfo{"node-1", "http://127.0.0.1:8080", "0.1", true, ""});
+  auto finished = drain(create("SELECT 1")).back();
+  auto running = create("SELECT * FROM sleep(5000)");
+  auto nodes = runtime.nodes();
+  ASSERT_EQ(nodes.size(), 1u);
+  EXPECT_EQ(nodes[0].state, "active");
+  auto rows = runtime.queries();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].queryId, finished.queryId);
+  EXPECT_EQ(rows[0].state, "FINISHED");
+  EXPECT_EQ(rows[0].query, "SELECT 1");
+  EXPECT_EQ(rows[0].user, "test");
+  EXPECT_EQ(rows[0].nodeId, "node-1");
+  EXPECT_TRUE(rows[0].end);
+  EXPECT_EQ(rows[1].queryId, running.queryId);
+  EXPECT_FALSE(rows[1].end);
+  manager().shutDown([] {});
+  EXPECT_EQ(runtime.nodes()[0].state, "shutting_down");
 }
 
 } // namespace
