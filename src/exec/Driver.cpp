@@ -22,19 +22,16 @@ int64_t elapsedNanos(Clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - since).count();
 }
 
-/// Times one operator call into the operator's CPU and wall counters.
+/// Times one operator call into the operator's wall-time counter (a vDSO clock read, cheap);
+/// CPU time is apportioned per quantum (see Driver::run).
 class CallTimer {
  public:
-  explicit CallTimer(OperatorStats& stats) : stats_(stats), wallStart_(Clock::now()), cpuStart_(threadCpuNanos()) {}
-  ~CallTimer() {
-    stats_.cpuNanos += threadCpuNanos() - cpuStart_;
-    stats_.wallNanos += elapsedNanos(wallStart_);
-  }
+  explicit CallTimer(OperatorStats& stats) : stats_(stats), wallStart_(Clock::now()) {}
+  ~CallTimer() { stats_.wallNanos += elapsedNanos(wallStart_); }
 
  private:
   OperatorStats& stats_;
   Clock::time_point wallStart_;
-  int64_t cpuStart_;
 };
 
 } // namespace
@@ -76,12 +73,29 @@ DriverResult Driver::run(std::chrono::nanoseconds quantum) {
     operators_[static_cast<size_t>(blockedOperator_)]->context().stats().blockedNanos += elapsedNanos(blockedSince_);
     blockedOperator_ = -1;
   }
+  // Thread CPU time costs a system call: read it once per quantum and share it among the
+  // operators in proportion to the wall time of their calls.
+  std::vector<int64_t> wallBefore;
+  wallBefore.reserve(operators_.size());
+  for (const auto& op : operators_) {
+    wallBefore.push_back(op->context().stats().wallNanos);
+  }
+  const int64_t cpuStart = threadCpuNanos();
   DriverResult result;
   try {
     result = runInternal(Clock::now() + quantum);
   } catch (...) {
     context_.task->setError(std::current_exception());
     result = DriverResult::kTerminated;
+  }
+  const int64_t cpu = threadCpuNanos() - cpuStart;
+  int64_t wallTotal = 0;
+  for (size_t i = 0; i < operators_.size(); ++i) {
+    wallTotal += operators_[i]->context().stats().wallNanos - wallBefore[i];
+  }
+  for (size_t i = 0; i < operators_.size() && wallTotal > 0; ++i) {
+    int64_t wall = operators_[i]->context().stats().wallNanos - wallBefore[i];
+    operators_[i]->context().stats().cpuNanos += static_cast<int64_t>(static_cast<double>(cpu) * static_cast<double>(wall) / static_cast<double>(wallTotal));
   }
   if (result == DriverResult::kBlocked) {
     blockedSince_ = Clock::now();
