@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "exec/aggregation/RegistryAggregateResolver.h"
 #include "utils/PlanBuilder.h"
 #include "utils/QueryRunner.h"
 
@@ -234,6 +235,21 @@ TEST(AggregationTest, markDistinctAndDistinctLimit) {
     distinct.insert(row[0].as<std::string>());
   }
   EXPECT_EQ(distinct.size(), 3u);
+}
+
+TEST(AggregationTest, functionRegistryAggregates) {
+  // The function module's aggregates, through the registry adapter, in partial and final steps.
+  auto input = makeInput(10'000, 97);
+  std::vector<AggregateCall> calls{registryAggregate("sum", {2}, {BIGINT()}), registryAggregate("count", {2}, {BIGINT()}),
+      registryAggregate("count", {}, {}), registryAggregate("min", {1}, {VARCHAR()}),
+      registryAggregate("max", {2}, {BIGINT()})};
+  auto services = testServices();
+  services.aggregates = std::make_shared<RegistryAggregateResolver>(testFunctions());
+  auto expected = naiveAggregation(input, {0}, {{"sum", 2}, {"count", 2}, {"count", -1}, {"min", 1}, {"max", 2}}, kInputTypes);
+  auto single = PlanBuilder().values(makePages(kInputTypes, input, 1000)).singleAggregation({0}, calls).planNode();
+  assertSameRows(single->outputTypes(), QueryRunner(single).services(services).rows(), expected);
+  auto split = PlanBuilder().values(makePages(kInputTypes, input, 1000)).partialFinalAggregation({0}, calls).planNode();
+  assertSameRows(split->outputTypes(), QueryRunner(split).services(services).concurrency(2).rows(), expected);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "common/Check.h"
 #include "function/BuiltinFunctions.h"
+#include "function/aggregate/AggregateFunction.h"
 #include "vector/VectorValues.h"
 
 namespace presto::exec::test {
@@ -272,6 +273,19 @@ AggregateCall aggregate(
     call.intermediateType = inputType;
     call.resultType = inputType;
   }
+  return call;
+}
+
+AggregateCall registryAggregate(const std::string& function, std::vector<int32_t> inputs, std::vector<TypePtr> inputTypes) {
+  auto resolved = testFunctions()->resolve(function, inputTypes, FunctionKind::kAggregate);
+  auto implementation =
+      resolved->entry->aggregateFactory(FunctionBinding{resolved->argumentTypes, resolved->returnType, {}});
+  AggregateCall call;
+  call.function = function;
+  call.inputs = std::move(inputs);
+  call.rawInputTypes = std::move(inputTypes);
+  call.intermediateType = implementation->intermediateType();
+  call.resultType = implementation->resultType();
   return call;
 }
 

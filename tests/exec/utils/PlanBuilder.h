@@ -102,6 +102,8 @@ class PlanBuilder {
 /// raw input type (ignored for count(*)).
 AggregateCall aggregate(const std::string& function, std::vector<int32_t> inputs, TypePtr inputType,
     int32_t mask = -1, bool distinct = false);
+/// An aggregate call typed by the function registry's aggregate `function(inputTypes...)`.
+AggregateCall registryAggregate(const std::string& function, std::vector<int32_t> inputs, std::vector<TypePtr> inputTypes);
 /// The same aggregate reading its intermediate column at `channel` (for final steps).
 AggregateCall finalAggregate(const AggregateCall& partial, int32_t channel);
 
