@@ -136,6 +136,11 @@ RowExpressionPtr coerce(RowExpressionPtr value, const TypePtr& type);
 /// The common super type of several types (unknown for none), or nullopt.
 std::optional<TypePtr> commonSuperType(const std::vector<TypePtr>& types);
 
+/// String literals compared with dates are read as dates (`d_date BETWEEN '2002-4-01' AND ...`,
+/// as the TPC-DS texts write them). Presto itself requires `DATE '...'` here; this is a deliberate
+/// leniency for literals only (columns of type varchar still do not compare with dates).
+void coerceDateLiterals(std::vector<RowExpressionPtr>& operands);
+
 /// `type, type, ...` for messages.
 std::string typeList(const std::vector<RowExpressionPtr>& values);
 

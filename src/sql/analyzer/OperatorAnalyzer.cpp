@@ -1,6 +1,7 @@
 #include "sql/analyzer/ExpressionAnalyzer.h"
 #include "sql/metadata/SemanticError.h"
 #include "sql/parser/SqlFormatter.h"
+#include "type/DateTime.h"
 
 namespace presto::sql {
 namespace {
@@ -57,6 +58,27 @@ RowExpressionPtr asVarchar(RowExpressionPtr value) {
 
 } // namespace
 
+void coerceDateLiterals(std::vector<RowExpressionPtr>& operands) {
+  bool hasDate = std::any_of(operands.begin(), operands.end(), [](const RowExpressionPtr& operand) {
+    return operand->type()->kind() == TypeKind::kDate;
+  });
+  if (!hasDate) {
+    return;
+  }
+  for (auto& operand : operands) {
+    if (operand->kind() != RowExpressionKind::kConstant || operand->type()->kind() != TypeKind::kVarchar) {
+      continue;
+    }
+    const auto& value = operand->as<ConstantExpression>()->value();
+    if (value.isNull()) {
+      continue;
+    }
+    if (auto days = parseDate(value.as<std::string>())) {
+      operand = std::make_shared<ConstantExpression>(Value(static_cast<int64_t>(*days)), DATE());
+    }
+  }
+}
+
 RowExpressionPtr ExpressionAnalyzer::analyzeArithmetic(const ArithmeticBinary& node) {
   auto left = process(node.left);
   auto right = process(node.right);
@@ -112,6 +134,10 @@ RowExpressionPtr ExpressionAnalyzer::negate(RowExpressionPtr value, SourceLocati
 
 RowExpressionPtr ExpressionAnalyzer::comparison(
     ComparisonOperator op, RowExpressionPtr left, RowExpressionPtr right, SourceLocation location) {
+  std::vector<RowExpressionPtr> operands{left, right};
+  coerceDateLiterals(operands);
+  left = operands[0];
+  right = operands[1];
   auto common = commonSuperType({left->type(), right->type()});
   auto fail = [&]() {
     semanticError(location, "'{}' cannot be applied to {}, {}", comparisonOperatorText(op), left->type()->toString(),
@@ -171,6 +197,11 @@ RowExpressionPtr ExpressionAnalyzer::analyzeBetween(const Between& node) {
   auto value = process(node.value);
   auto min = process(node.min);
   auto max = process(node.max);
+  std::vector<RowExpressionPtr> operands{value, min, max};
+  coerceDateLiterals(operands);
+  value = operands[0];
+  min = operands[1];
+  max = operands[2];
   auto common = commonSuperType({value->type(), min->type(), max->type()});
   if (!common) {
     semanticError(node.location, "Cannot check if {} is BETWEEN {} and {}", value->type()->toString(),
@@ -229,6 +260,7 @@ RowExpressionPtr ExpressionAnalyzer::analyzeIn(const In& node) {
   for (const auto& item : node.valueList->as<InList>().values) {
     operands.push_back(process(item));
   }
+  coerceDateLiterals(operands);
   std::vector<TypePtr> types;
   for (const auto& operand : operands) {
     types.push_back(operand->type());

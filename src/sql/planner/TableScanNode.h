@@ -21,6 +21,9 @@ class TableScanNode : public PlanNode {
   std::vector<std::string> detailLines() const override {
     std::vector<std::string> lines;
     for (size_t i = 0; i < columns_.size(); ++i) {
+      if (outputSymbols()[i]->name() == columns_[i]->name()) {
+        continue;
+      }
       lines.push_back(outputSymbols()[i]->name() + " := " + columns_[i]->name());
     }
     return lines;
