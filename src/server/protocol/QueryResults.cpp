@@ -69,13 +69,6 @@ std::string serializeQueryResults(const QueryResults& results) {
   if (results.columns) {
     out["columns"] = columnsToJson(*results.columns);
   }
-  json rows = json::array();
-  for (const auto& page : results.data) {
-    appendPageRows(*page, rows);
-  }
-  if (!rows.empty()) {
-    out["data"] = std::move(rows);
-  }
   out["stats"] = statsToJson(results.stats);
   if (results.error) {
     out["error"] = errorToJson(*results.error);
@@ -88,7 +81,19 @@ std::string serializeQueryResults(const QueryResults& results) {
     out["updateCount"] = *results.updateCount;
   }
   // Invalid UTF-8 in varchar data must not abort the reply; it is replaced, as Jackson does.
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string text = out.dump(-1, ' ', false, json::error_handler_t::replace);
+  // Rows are written straight as text (a JSON tree per row costs more than the rest of the reply).
+  std::string data = "[";
+  for (const auto& page : results.data) {
+    writePageRows(*page, data);
+  }
+  if (data.size() > 1) {
+    text.pop_back();
+    text += ",\"data\":";
+    text += data;
+    text += "]}";
+  }
+  return text;
 }
 
 std::string serializeQueryError(const QueryError& error) {

@@ -2,11 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "type/DateTime.h"
 #include "type/Decimal.h"
+#include "vector/DecodedVector.h"
+#include "vector/StringView.h"
 #include "vector/VectorValues.h"
 
 namespace presto::server {
@@ -117,6 +121,61 @@ json valueToJson(const Value& value, const Type& type) {
   return nullptr;
 }
 
+namespace {
+
+void writeJson(const json& value, std::string& out) {
+  out += value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+template <typename T>
+void writeInteger(T value, std::string& out) {
+  char buffer[24];
+  auto result = std::to_chars(buffer, buffer + sizeof(buffer), static_cast<int64_t>(value));
+  out.append(buffer, result.ptr);
+}
+
+/// Strings of plain printable ASCII are written as they are; anything needing escapes or UTF-8
+/// validation goes through the JSON library.
+void writeString(std::string_view text, std::string& out) {
+  bool plain = std::all_of(text.begin(), text.end(),
+      [](char c) { return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f && c != '"' && c != '\\'; });
+  if (!plain) {
+    return writeJson(json(std::string(text)), out);
+  }
+  out += '"';
+  out.append(text.data(), text.size());
+  out += '"';
+}
+
+/// Writes the value of one row of a decoded column.
+void writeCell(const BaseVector& column, const DecodedVector& decoded, vector_size_t row, std::string& out) {
+  if (decoded.isNullAt(row)) {
+    out += "null";
+    return;
+  }
+  const Type& type = *column.type();
+  switch (type.kind()) {
+    case TypeKind::kBoolean:
+      out += decoded.valueAt<bool>(row) ? "true" : "false";
+      return;
+    case TypeKind::kTinyint:
+      return writeInteger(decoded.valueAt<int8_t>(row), out);
+    case TypeKind::kSmallint:
+      return writeInteger(decoded.valueAt<int16_t>(row), out);
+    case TypeKind::kInteger:
+      return writeInteger(decoded.valueAt<int32_t>(row), out);
+    case TypeKind::kBigint:
+      return writeInteger(decoded.valueAt<int64_t>(row), out);
+    case TypeKind::kVarchar:
+    case TypeKind::kChar:
+      return writeString(decoded.valueAt<StringView>(row).view(), out);
+    default:
+      return writeJson(valueToJson(valueAt(column, row), type), out);
+  }
+}
+
+} // namespace
+
 void appendPageRows(const Page& page, json& rows) {
   for (vector_size_t row = 0; row < page.numRows(); ++row) {
     json values = json::array();
@@ -124,6 +183,26 @@ void appendPageRows(const Page& page, json& rows) {
       values.push_back(valueToJson(valueAt(*column, row), *column->type()));
     }
     rows.push_back(std::move(values));
+  }
+}
+
+void writePageRows(const Page& page, std::string& out) {
+  std::vector<std::unique_ptr<DecodedVector>> decoded;
+  for (const auto& column : page.columns()) {
+    decoded.push_back(std::make_unique<DecodedVector>(*column));
+  }
+  for (vector_size_t row = 0; row < page.numRows(); ++row) {
+    if (out.back() != '[') {
+      out += ',';
+    }
+    out += '[';
+    for (size_t column = 0; column < page.numColumns(); ++column) {
+      if (column > 0) {
+        out += ',';
+      }
+      writeCell(*page.column(column), *decoded[column], row, out);
+    }
+    out += ']';
   }
 }
 

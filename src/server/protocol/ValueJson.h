@@ -22,6 +22,11 @@ nlohmann::json valueToJson(const Value& value, const Type& type);
 /// Appends the rows of `page` to `rows`, each a JSON array with one value per column.
 void appendPageRows(const Page& page, nlohmann::json& rows);
 
+/// Appends the rows of `page` as JSON text (`[1,"a"],[2,null]`) to `out`, which ends inside a JSON
+/// array (with `[` or a previous row). Same values as appendPageRows, written without building a
+/// JSON tree: the fast path of result serialization.
+void writePageRows(const Page& page, std::string& out);
+
 /// Standard base64 (with padding) of raw bytes.
 std::string encodeBase64(std::string_view bytes);
 

@@ -86,5 +86,44 @@ TEST(ValueJsonTest, pageRows) {
   EXPECT_EQ(rows.dump(), "[[1,\"a\"],[2,null]]");
 }
 
+TEST(ValueJsonTest, pageRowsOfEveryEncodingMatchTheValuePath) {
+  std::vector<std::pair<TypePtr, std::vector<Value>>> columns = {
+      {BOOLEAN(), {Value(true), Value(), Value(false)}},
+      {TINYINT(), {Value(int64_t{-1}), Value(int64_t{2}), Value()}},
+      {SMALLINT(), {Value(), Value(int64_t{300}), Value(int64_t{-300})}},
+      {INTEGER(), {Value(int64_t{7}), Value(), Value(int64_t{-7})}},
+      {BIGINT(), {Value(int64_t{1} << 60), Value(int64_t{0}), Value()}},
+      {DOUBLE(), {Value(std::nan("")), Value(2.5), Value()}},
+      {VARCHAR(), {Value("a long string beyond the inline size"), Value(), Value("")}},
+      {VARCHAR(), {Value("quote \" backslash \\ tab \t é"), Value("new\nline"), Value("\x01")}},
+      {DECIMAL(5, 2), {Value(int64_t{125}), Value(), Value(int64_t{-1})}},
+  };
+  std::vector<VectorPtr> vectors;
+  for (const auto& [type, values] : columns) {
+    vectors.push_back(vectorFromValues(type, values));
+  }
+  // A constant column, to read through an encoding.
+  vectors.push_back(makeConstant(VARCHAR(), Value("same"), 3));
+  Page page(vectors);
+  nlohmann::json rows = nlohmann::json::array();
+  appendPageRows(page, rows);
+  ASSERT_EQ(rows.size(), 3u);
+  // The text writer produces the same JSON as the tree builder.
+  std::string text = "[";
+  writePageRows(page, text);
+  writePageRows(page, text);
+  nlohmann::json written = nlohmann::json::parse(text + "]");
+  ASSERT_EQ(written.size(), 6u);
+  for (size_t row = 0; row < 6; ++row) {
+    EXPECT_EQ(written[row], rows[row % 3]) << "row " << row;
+  }
+  for (size_t column = 0; column < vectors.size(); ++column) {
+    for (vector_size_t row = 0; row < 3; ++row) {
+      EXPECT_EQ(rows[row][column], valueToJson(valueAt(*vectors[column], row), *vectors[column]->type()))
+          << "column " << column << " row " << row;
+    }
+  }
+}
+
 } // namespace
 } // namespace presto::server
