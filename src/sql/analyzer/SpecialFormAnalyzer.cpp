@@ -137,7 +137,8 @@ RowExpressionPtr ExpressionAnalyzer::analyzeRow(const Row& node) {
   for (const auto& item : node.items) {
     fields.push_back(process(item));
   }
-  return specialForm(SpecialForm::kRowConstructor, ROW(typesOf(fields)), std::move(fields));
+  auto type = ROW(typesOf(fields));
+  return specialForm(SpecialForm::kRowConstructor, std::move(type), std::move(fields));
 }
 
 RowExpressionPtr ExpressionAnalyzer::analyzeSubscript(const Subscript& node) {

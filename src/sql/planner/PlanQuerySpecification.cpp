@@ -17,6 +17,7 @@ struct SelectOutput {
   /// The column of `*`.
   RowExpressionPtr starColumn;
   std::optional<std::string> name;
+  SourceLocation location;
 };
 
 std::vector<std::string> qualifierOf(const Expression& prefix) {
@@ -61,7 +62,7 @@ std::vector<SelectOutput> expandSelectItems(const Select& select, const Scope& s
   for (const auto& item : select.selectItems) {
     if (item->is<SingleColumn>()) {
       const auto& column = item->as<SingleColumn>();
-      outputs.push_back({column.expression, nullptr, selectItemName(column)});
+      outputs.push_back({column.expression, nullptr, selectItemName(column), item->location});
       continue;
     }
     const auto& all = item->as<AllColumns>();
@@ -80,7 +81,7 @@ std::vector<SelectOutput> expandSelectItems(const Select& select, const Scope& s
       if (!qualifier.empty() && !(field.name && field.matches(qualifier, *field.name))) {
         continue;
       }
-      outputs.push_back({nullptr, field.symbol, field.name});
+      outputs.push_back({nullptr, field.symbol, field.name, item->location});
     }
     if (all.prefix && outputs.size() == before) {
       semanticError(all.prefix->location, "Unable to resolve reference {}", formatExpression(*all.prefix));
@@ -179,7 +180,7 @@ RelationPlan RelationPlanner::planQuerySpecification(const QuerySpecification& s
       if (!output.expression && aggregated) {
         auto it = grouping.keys.find(output.starColumn->as<VariableReferenceExpression>()->name());
         if (it == grouping.keys.end()) {
-          semanticError(specification.select->location,
+          semanticError(output.location,
               "'{}' must be an aggregate expression or appear in GROUP BY clause", output.name.value_or("*"));
         }
         value = it->second;

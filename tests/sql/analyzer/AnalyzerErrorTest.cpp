@@ -7,7 +7,7 @@ namespace {
 
 /// A statement and the exact error (code name and `line L:C: message`) analyzing it must raise.
 /// Locations are those of the AST node the error is about (a binary expression starts at its
-/// left operand, as our parser records it).
+/// left operand and a set operation at its first query, as our parser records them).
 struct ErrorCase {
   std::string sql;
   std::string code;
@@ -114,16 +114,16 @@ const std::vector<ErrorCase>& errorCases() {
           "line 1:45: For SELECT DISTINCT, ORDER BY expressions must appear in select list"},
       {"SELECT 1 UNION SELECT 2 ORDER BY 2", "SYNTAX_ERROR", "line 1:34: ORDER BY position 2 is not in select list"},
       // Set operations.
-      {"SELECT 1 UNION SELECT 1, 2", "SYNTAX_ERROR", "line 1:8: UNION query has different number of fields: 1, 2"},
-      {"SELECT 'a' UNION SELECT 1", "SYNTAX_ERROR", "line 1:8: column 1 in UNION query has incompatible types: varchar(1), integer"},
+      {"SELECT 1 UNION SELECT 1, 2", "SYNTAX_ERROR", "line 1:1: UNION query has different number of fields: 1, 2"},
+      {"SELECT 'a' UNION SELECT 1", "SYNTAX_ERROR", "line 1:1: column 1 in UNION query has incompatible types: varchar(1), integer"},
       {"SELECT n_nationkey FROM nation EXCEPT SELECT n_name FROM nation", "SYNTAX_ERROR",
-          "line 1:8: column 1 in EXCEPT query has incompatible types: bigint, varchar(25)"},
+          "line 1:1: column 1 in EXCEPT query has incompatible types: bigint, varchar(25)"},
       // Relations.
       {"SELECT * FROM (SELECT 1, 2) AS t(a)", "SYNTAX_ERROR", "line 1:15: Column alias list has 1 entries but 't' has 2 columns available"},
       {"SELECT * FROM nation JOIN region USING (x)", "SYNTAX_ERROR", "line 1:41: Column 'x' is missing from left side of join"},
       {"SELECT * FROM nation JOIN region USING (n_name)", "SYNTAX_ERROR",
           "line 1:41: Column 'n_name' is missing from right side of join"},
-      {"SELECT * FROM (VALUES (1, 2), (3)) t", "SYNTAX_ERROR", "line 1:31: Values rows have mismatched sizes: 2 vs 1"},
+      {"SELECT * FROM (VALUES (1, 2), (3)) t", "SYNTAX_ERROR", "line 1:32: Values rows have mismatched sizes: 2 vs 1"},
       {"SELECT * FROM (VALUES 1, 'a') t", "SYNTAX_ERROR", "line 1:16: Values rows have mismatched types: integer vs varchar(1)"},
       // Subqueries.
       {"SELECT (SELECT n_nationkey, n_name FROM nation)", "SYNTAX_ERROR",
