@@ -10,6 +10,11 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerStringFunctions(registry);
   registerLikeFunctions(registry);
   registerDateTimeFunctions(registry);
+  registerRegexpFunctions(registry);
+  registerBinaryFunctions(registry);
+  registerArrayFunctions(registry);
+  registerHigherOrderFunctions(registry);
+  registerJsonFunctions(registry);
   registerAggregateFunctions(registry);
 }
 

@@ -63,6 +63,9 @@ TypeKind parametricKind(const std::string& name) {
 using Bindings = std::map<std::string, TypePtr>;
 
 bool bind(const TypePattern& pattern, const TypePtr& actual, Bindings& bindings, bool allowCoercion) {
+  if (pattern.isLambda()) {
+    return bind(pattern.parameters().back(), actual, bindings, allowCoercion);
+  }
   if (pattern.isVariable()) {
     if (actual->kind() == TypeKind::kUnknown) {
       return true;
@@ -107,6 +110,9 @@ bool bind(const TypePattern& pattern, const TypePtr& actual, Bindings& bindings,
 }
 
 TypePtr target(const TypePattern& pattern, const TypePtr& actual, const Bindings& bindings) {
+  if (pattern.isLambda()) {
+    return actual;
+  }
   if (pattern.isVariable()) {
     auto it = bindings.find(pattern.name());
     return it == bindings.end() ? UNKNOWN() : it->second;
@@ -169,6 +175,13 @@ TypePattern TypePattern::parse(std::string_view text, const std::vector<std::str
     }
     return pattern;
   }
+  if (name == "function") {
+    for (auto parameter : parameters) {
+      pattern.parameters_.push_back(parse(parameter, variables));
+    }
+    pattern.kind_ = Kind::kLambda;
+    return pattern;
+  }
   bool concrete = true;
   if (name != "row") {
     for (auto parameter : parameters) {
@@ -190,6 +203,7 @@ std::string TypePattern::toString() const {
     case Kind::kConcrete: return concrete_->toString();
     case Kind::kVariable: return name_;
     case Kind::kFamily: return name_ == "decimal" ? "decimal(p,s)" : name_ + "(x)";
+    case Kind::kLambda:
     case Kind::kParametric: {
       std::string text = name_ + "(";
       for (size_t i = 0; i < parameters_.size(); ++i) {
@@ -208,6 +222,7 @@ TypePtr TypePattern::substitute(const std::map<std::string, TypePtr>& bindings) 
       auto it = bindings.find(name_);
       return it == bindings.end() ? nullptr : it->second;
     }
+    case Kind::kLambda: return parameters_.back().substitute(bindings);
     case Kind::kFamily:
       // An unparameterized varchar result is unbounded varchar; decimals need a ReturnTypeRule.
       return name_ == "varchar" ? VARCHAR() : nullptr;

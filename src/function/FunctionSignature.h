@@ -11,8 +11,10 @@
 namespace presto {
 
 /// One type in a function signature: a concrete type (`bigint`), a type variable (`T`), a family
-/// matching any parameters (`decimal`, `varchar`, `char`) or a parametric type over variables
-/// (`array(T)`, `map(K,V)`).
+/// matching any parameters (`decimal`, `varchar`, `char`), a parametric type over variables
+/// (`array(T)`, `map(K,V)`), or a lambda `function(T,U)`. A lambda argument takes part in
+/// resolution through its result type (the last parameter): its parameter types follow from the
+/// other arguments, so the analyzer types the lambda body first and passes the body's type.
 class TypePattern {
  public:
   /// Parses pattern text; names listed in `variables` are type variables.
@@ -29,12 +31,13 @@ class TypePattern {
   /// Whether the pattern names type family `family` (`decimal`, `varchar`, `char`) with free
   /// parameters.
   bool isFamily() const { return kind_ == Kind::kFamily; }
+  bool isLambda() const { return kind_ == Kind::kLambda; }
 
   /// The concrete type after substituting variables; nullptr when a variable is unbound.
   TypePtr substitute(const std::map<std::string, TypePtr>& bindings) const;
 
  private:
-  enum class Kind : uint8_t { kConcrete, kVariable, kFamily, kParametric };
+  enum class Kind : uint8_t { kConcrete, kVariable, kFamily, kParametric, kLambda };
 
   Kind kind_ = Kind::kConcrete;
   std::string name_;

@@ -363,10 +363,10 @@ RowExpressionPtr ExpressionParser::makeCall(const std::string& name, std::vector
   for (const auto& argument : arguments) {
     types.push_back(argument->kind() == RowExpressionKind::kLambda ? nullptr : argument->type());
   }
-  // Lambdas do not take part in resolution: resolve with the lambda's function type left out.
+  // A lambda takes part in resolution through its body's type.
   std::vector<TypePtr> resolutionTypes;
   for (size_t i = 0; i < arguments.size(); ++i) {
-    resolutionTypes.push_back(types[i] ? types[i] : UNKNOWN());
+    resolutionTypes.push_back(types[i] ? types[i] : arguments[i]->type());
   }
   auto function = registry_.resolve(functionName, resolutionTypes);
   for (size_t i = 0; i < arguments.size(); ++i) {
