@@ -90,12 +90,13 @@ void HashTable::batchRanges(vector_size_t numRows, std::vector<KeyRange>& ranges
   }
 }
 
-bool HashTable::computeProbeValues(const std::vector<VectorPtr>& keys, vector_size_t numRows) {
-  probeValues_.assign(static_cast<size_t>(numRows), 0);
-  uint64_t* values = probeValues_.data();
+bool HashTable::computeValues(const std::vector<std::unique_ptr<DecodedVector>>& allDecoded, vector_size_t numRows,
+    std::vector<uint64_t>& output) const {
+  output.assign(static_cast<size_t>(numRows), 0);
+  uint64_t* values = output.data();
   if (mode_ == HashMode::kHash) {
-    for (size_t key = 0; key < decoded_.size(); ++key) {
-      const auto& decoded = *decoded_[key];
+    for (size_t key = 0; key < allDecoded.size(); ++key) {
+      const auto& decoded = *allDecoded[key];
       dispatchScalar(*rows_->keyTypes()[key], [&](auto tag) {
         using T = typename decltype(tag)::type;
         for (vector_size_t row = 0; row < numRows; ++row) {
@@ -107,8 +108,8 @@ bool HashTable::computeProbeValues(const std::vector<VectorPtr>& keys, vector_si
     return true;
   }
   bool inRange = true;
-  for (size_t key = 0; key < decoded_.size(); ++key) {
-    const auto& decoded = *decoded_[key];
+  for (size_t key = 0; key < allDecoded.size(); ++key) {
+    const auto& decoded = *allDecoded[key];
     auto kind = rows_->keyKind(static_cast<int32_t>(key));
     const KeyRange range = ranges_[key];
     const uint64_t multiplier = multipliers_[key];
@@ -262,16 +263,18 @@ void HashTable::insertIntoTable(char* row, uint64_t value) {
   ++numEntries_;
 }
 
-bool HashTable::rowMatches(const char* row, vector_size_t index) const {
+bool HashTable::rowMatches(
+    const char* row, vector_size_t index, const std::vector<std::unique_ptr<DecodedVector>>& decoded) const {
   for (int32_t key = 0; key < rows_->numKeys(); ++key) {
-    if (!rows_->keyEquals(*decoded_[static_cast<size_t>(key)], index, row, key)) {
+    if (!rows_->keyEquals(*decoded[static_cast<size_t>(key)], index, row, key)) {
       return false;
     }
   }
   return true;
 }
 
-char* HashTable::findInTable(uint64_t value, vector_size_t index) const {
+char* HashTable::findInTable(
+    uint64_t value, vector_size_t index, const std::vector<std::unique_ptr<DecodedVector>>& decoded) const {
   if (mode_ == HashMode::kArray) {
     return table_[value];
   }
@@ -285,7 +288,7 @@ char* HashTable::findInTable(uint64_t value, vector_size_t index) const {
     }
     if (slotTag == tag) {
       char* row = table_[position];
-      if (storedValue(row) == value && (mode_ == HashMode::kNormalizedKey || rowMatches(row, index))) {
+      if (storedValue(row) == value && (mode_ == HashMode::kNormalizedKey || rowMatches(row, index, decoded))) {
         return row;
       }
     }
@@ -323,23 +326,27 @@ void HashTable::groupProbe(const std::vector<VectorPtr>& keys, vector_size_t num
   reserveTableMemory();
 }
 
-void HashTable::joinProbe(const std::vector<VectorPtr>& keys, vector_size_t numRows, std::vector<char*>& hits) {
-  for (size_t i = 0; i < keys.size(); ++i) {
-    decoded_[i]->decode(*keys[i]);
+void HashTable::joinProbe(const std::vector<VectorPtr>& keys, vector_size_t numRows, std::vector<char*>& hits,
+    ProbeScratch& scratch) const {
+  while (scratch.decoded.size() < keys.size()) {
+    scratch.decoded.push_back(std::make_unique<DecodedVector>());
   }
-  computeProbeValues(keys, numRows);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    scratch.decoded[i]->decode(*keys[i]);
+  }
+  computeValues(scratch.decoded, numRows, scratch.values);
   hits.assign(static_cast<size_t>(numRows), nullptr);
   for (vector_size_t index = 0; index < numRows; ++index) {
-    uint64_t value = probeValues_[static_cast<size_t>(index)];
+    uint64_t value = scratch.values[static_cast<size_t>(index)];
     if (value == kOutOfRange && mode_ != HashMode::kHash) {
       continue;
     }
     bool hasNull = false;
-    for (const auto& decoded : decoded_) {
-      hasNull |= decoded->isNullAt(index);
+    for (size_t key = 0; key < keys.size(); ++key) {
+      hasNull |= scratch.decoded[key]->isNullAt(index);
     }
     if (!hasNull) {
-      hits[static_cast<size_t>(index)] = findInTable(value, index);
+      hits[static_cast<size_t>(index)] = findInTable(value, index, scratch.decoded);
     }
   }
 }

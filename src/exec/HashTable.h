@@ -45,8 +45,16 @@ class HashTable {
   /// the caller's extra bytes, and `onRow(row, buildRowNumber)` lets the caller fill the rest.
   template <typename OnRow>
   void buildJoin(const std::vector<VectorPtr>& keys, vector_size_t numRows, int32_t nextOffset, OnRow onRow);
-  /// For each probe row, the first matching build row (nullptr: none, or a NULL key).
-  void joinProbe(const std::vector<VectorPtr>& keys, vector_size_t numRows, std::vector<char*>& hits);
+  /// Per-caller scratch of joinProbe, so that many probe drivers can share one built table.
+  struct ProbeScratch {
+    std::vector<std::unique_ptr<DecodedVector>> decoded;
+    std::vector<uint64_t> values;
+  };
+
+  /// For each probe row, the first matching build row (nullptr: none, or a NULL key). Read-only on
+  /// the table: safe to call from several threads at once, each with its own scratch.
+  void joinProbe(const std::vector<VectorPtr>& keys, vector_size_t numRows, std::vector<char*>& hits,
+      ProbeScratch& scratch) const;
 
   RowContainer& rows() { return *rows_; }
   const RowContainer& rows() const { return *rows_; }
@@ -69,7 +77,11 @@ class HashTable {
 
   /// Decodes the keys and computes `probeValues_` (normalized keys or hashes) for the batch.
   /// Returns false if some normalized key is outside the current ranges.
-  bool computeProbeValues(const std::vector<VectorPtr>& keys, vector_size_t numRows);
+  bool computeProbeValues(const std::vector<VectorPtr>& keys, vector_size_t numRows) {
+    return computeValues(decoded_, numRows, probeValues_);
+  }
+  bool computeValues(const std::vector<std::unique_ptr<DecodedVector>>& decoded, vector_size_t numRows,
+      std::vector<uint64_t>& values) const;
   /// Batch min/max of each integer key (null-free rows).
   void batchRanges(vector_size_t numRows, std::vector<KeyRange>& ranges) const;
   /// Chooses ranges (with `headroom`) and a mode for keys seen so far plus `batch`; re-maps rows.
@@ -78,8 +90,11 @@ class HashTable {
   uint64_t rowValue(const char* row) const;
   void resizeTable(uint64_t capacity);
   void insertIntoTable(char* row, uint64_t value);
-  char* findInTable(uint64_t value, vector_size_t index) const;
-  bool rowMatches(const char* row, vector_size_t index) const;
+  char* findInTable(uint64_t value, vector_size_t index) const { return findInTable(value, index, decoded_); }
+  char* findInTable(
+      uint64_t value, vector_size_t index, const std::vector<std::unique_ptr<DecodedVector>>& decoded) const;
+  bool rowMatches(
+      const char* row, vector_size_t index, const std::vector<std::unique_ptr<DecodedVector>>& decoded) const;
   uint64_t& storedValue(char* row) const { return *reinterpret_cast<uint64_t*>(row + rows_->extraOffset()); }
   uint64_t storedValue(const char* row) const { return *reinterpret_cast<const uint64_t*>(row + rows_->extraOffset()); }
   void reserveTableMemory();

@@ -99,13 +99,13 @@ const std::vector<JoinType> kAllTypes{JoinType::kInner, JoinType::kLeft, JoinTyp
 
 void checkJoin(JoinType type, const std::vector<Row>& probe, const std::vector<Row>& build,
     const std::vector<int32_t>& probeKeys, const std::vector<int32_t>& buildKeys, bool withFilter, bool nullAware,
-    int32_t concurrency, bool nestedLoop = false) {
+    int32_t concurrency, bool nestedLoop = false, bool parallelSides = false) {
   SCOPED_TRACE(std::string(joinTypeName(type)) + (withFilter ? " filtered" : "") + (nullAware ? " null-aware" : "") +
       " concurrency " + std::to_string(concurrency));
   auto ids = std::make_shared<PlanNodeIdGenerator>();
-  auto buildPlan = PlanBuilder(ids).values(makePages(kSideTypes, build, 300)).planNode();
+  auto buildPlan = PlanBuilder(ids).values(makePages(kSideTypes, build, 300), parallelSides).planNode();
   PlanBuilder builder(ids);
-  builder.values(makePages(kSideTypes, probe, 400));
+  builder.values(makePages(kSideTypes, probe, 400), parallelSides);
   RowExpressionPtr filter;
   if (withFilter) {
     // probe.value < build.value (build columns follow the probe's 3 columns).
@@ -124,7 +124,14 @@ void checkJoin(JoinType type, const std::vector<Row>& probe, const std::vector<R
       return !left[2].isNull() && !right[2].isNull() && left[2].as<int64_t>() < right[2].as<int64_t>();
     };
   }
-  auto expected = naiveJoin(type, probe, build, probeKeys, buildKeys, rowFilter, nullAware, 3, 3);
+  // Parallel values produce their rows once per driver.
+  auto allProbe = probe;
+  auto allBuild = build;
+  if (parallelSides) {
+    allProbe.insert(allProbe.end(), probe.begin(), probe.end());
+    allBuild.insert(allBuild.end(), build.begin(), build.end());
+  }
+  auto expected = naiveJoin(type, allProbe, allBuild, probeKeys, buildKeys, rowFilter, nullAware, 3, 3);
   assertSameRows(plan->outputTypes(), QueryRunner(plan).concurrency(concurrency).rows(), expected);
 }
 
@@ -142,6 +149,17 @@ TEST(JoinTest, allJoinTypesInParallel) {
   for (auto type : kAllTypes) {
     checkJoin(type, probe, build, {0}, {0}, false, false, 2);
   }
+}
+
+TEST(JoinTest, parallelBuildAndProbeDrivers) {
+  // Two build drivers feed one table; two probe drivers share it (and the unmatched-build barrier).
+  auto probe = makeSide(2'000, 300, 21);
+  auto build = makeSide(700, 400, 22);
+  for (auto type : kAllTypes) {
+    checkJoin(type, probe, build, {0}, {0}, false, false, 2, false, true);
+  }
+  checkJoin(JoinType::kFull, probe, build, {0, 1}, {0, 1}, true, false, 2, false, true);
+  checkJoin(JoinType::kRight, makeSide(300, 10, 23), makeSide(120, 10, 24), {}, {}, true, false, 2, true, true);
 }
 
 TEST(JoinTest, multipleKeysOfSeveralTypes) {

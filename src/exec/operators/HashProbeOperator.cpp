@@ -92,7 +92,7 @@ void HashProbeOperator::addInput(PagePtr input) {
     for (auto channel : spec_.probeKeys) {
       keys.push_back(input_->column(static_cast<size_t>(channel)));
     }
-    build_->table->joinProbe(keys, numRows, hits_);
+    build_->table->joinProbe(keys, numRows, hits_, scratch_);
   }
 }
 

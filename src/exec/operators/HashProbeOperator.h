@@ -59,6 +59,7 @@ class HashProbeOperator : public Operator {
 
   PagePtr input_;
   std::vector<char*> hits_;
+  HashTable::ProbeScratch scratch_;
   std::vector<std::unique_ptr<DecodedVector>> probeKeys_;
   std::vector<bool> probeMatched_;
   vector_size_t probeRow_ = 0;
