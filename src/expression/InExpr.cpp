@@ -1,5 +1,7 @@
 #include "expression/InExpr.h"
 
+#include <fmt/format.h>
+
 #include <string>
 #include <unordered_set>
 #include <variant>
@@ -77,7 +79,7 @@ InExpr::InExpr(ExprPtr input, const TypePtr& valueType, const std::vector<Value>
 InExpr::~InExpr() = default;
 
 std::string InExpr::toString() const {
-  return "IN(" + inputsToString() + ", <" + std::to_string(numCandidates_) + " values>)";
+  return fmt::format("IN({}, <{} values>)", inputsToString(), numCandidates_);
 }
 
 void InExpr::evalSpecific(const SelectivityVector& rows, EvalContext& context, VectorPtr& result) {

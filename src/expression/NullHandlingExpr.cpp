@@ -1,5 +1,7 @@
 #include "expression/NullHandlingExpr.h"
 
+#include <fmt/format.h>
+
 #include "expression/ResultMerger.h"
 #include "vector/DecodedVector.h"
 #include "vector/FlatVector.h"
@@ -9,7 +11,7 @@ namespace presto {
 IsNullExpr::IsNullExpr(ExprPtr input) : Expr(BOOLEAN(), {input}, input->isDeterministic()) {}
 
 std::string IsNullExpr::toString() const {
-  return "IS_NULL(" + inputsToString() + ")";
+  return fmt::format("IS_NULL({})", inputsToString());
 }
 
 void IsNullExpr::evalSpecific(const SelectivityVector& rows, EvalContext& context, VectorPtr& result) {
@@ -27,7 +29,7 @@ void IsNullExpr::evalSpecific(const SelectivityVector& rows, EvalContext& contex
 TryExpr::TryExpr(ExprPtr input) : Expr(input->type(), {input}, input->isDeterministic()) {}
 
 std::string TryExpr::toString() const {
-  return "TRY(" + inputsToString() + ")";
+  return fmt::format("TRY({})", inputsToString());
 }
 
 void TryExpr::evalSpecific(const SelectivityVector& rows, EvalContext& context, VectorPtr& result) {

@@ -1,5 +1,7 @@
 #include "expression/StructureExpr.h"
 
+#include <fmt/format.h>
+
 #include "vector/ComplexVector.h"
 #include "vector/DecodedVector.h"
 #include "vector/DictionaryVector.h"
@@ -11,7 +13,7 @@ RowConstructorExpr::RowConstructorExpr(TypePtr type, std::vector<ExprPtr> inputs
     : Expr(std::move(type), std::move(inputs), deterministic) {}
 
 std::string RowConstructorExpr::toString() const {
-  return "ROW(" + inputsToString() + ")";
+  return fmt::format("ROW({})", inputsToString());
 }
 
 void RowConstructorExpr::evalSpecific(const SelectivityVector& rows, EvalContext& context, VectorPtr& result) {
@@ -26,7 +28,7 @@ ArrayConstructorExpr::ArrayConstructorExpr(TypePtr type, std::vector<ExprPtr> in
     : Expr(std::move(type), std::move(inputs), deterministic) {}
 
 std::string ArrayConstructorExpr::toString() const {
-  return "ARRAY[" + inputsToString() + "]";
+  return fmt::format("ARRAY[{}]", inputsToString());
 }
 
 void ArrayConstructorExpr::evalSpecific(const SelectivityVector& rows, EvalContext& context, VectorPtr& result) {
@@ -58,7 +60,7 @@ DereferenceExpr::DereferenceExpr(TypePtr type, ExprPtr input, int32_t fieldIndex
     : Expr(std::move(type), {input}, input->isDeterministic()), fieldIndex_(fieldIndex) {}
 
 std::string DereferenceExpr::toString() const {
-  return "DEREFERENCE(" + inputsToString() + ", " + std::to_string(fieldIndex_) + ")";
+  return fmt::format("DEREFERENCE({}, {})", inputsToString(), fieldIndex_);
 }
 
 void DereferenceExpr::evalSpecific(const SelectivityVector& rows, EvalContext& context, VectorPtr& result) {

@@ -1,5 +1,7 @@
 #include "expression/SwitchExpr.h"
 
+#include <fmt/format.h>
+
 #include "expression/ResultMerger.h"
 #include "vector/DecodedVector.h"
 
@@ -11,7 +13,7 @@ SwitchExpr::SwitchExpr(TypePtr type, std::vector<ExprPtr> inputs, bool determini
       hasElse_(inputs_.size() % 2 == 1) {}
 
 std::string SwitchExpr::toString() const {
-  return "SWITCH(" + inputsToString() + ")";
+  return fmt::format("SWITCH({})", inputsToString());
 }
 
 void SwitchExpr::evalSpecific(const SelectivityVector& rows, EvalContext& context, VectorPtr& result) {
@@ -60,7 +62,7 @@ CoalesceExpr::CoalesceExpr(TypePtr type, std::vector<ExprPtr> inputs, bool deter
     : Expr(std::move(type), std::move(inputs), deterministic) {}
 
 std::string CoalesceExpr::toString() const {
-  return "COALESCE(" + inputsToString() + ")";
+  return fmt::format("COALESCE({})", inputsToString());
 }
 
 void CoalesceExpr::evalSpecific(const SelectivityVector& rows, EvalContext& context, VectorPtr& result) {
