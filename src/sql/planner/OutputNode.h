@@ -18,7 +18,7 @@ class OutputNode : public PlanNode {
     for (const auto& column : columnNames_) {
       text += (text.empty() ? "" : ", ") + column;
     }
-    return "[" + text + "]";
+    return text;
   }
   std::vector<std::string> detailLines() const override {
     std::vector<std::string> lines;

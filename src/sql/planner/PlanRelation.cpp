@@ -222,7 +222,8 @@ RelationPlan RelationPlanner::planUnnest(const Unnest& unnest, RelationPlan left
     field.symbol = *ordinality;
     result.fields.push_back(field);
   }
-  result.root = std::make_shared<UnnestNode>(ids_.next(), current, current->outputSymbols(), std::move(mappings), ordinality);
+  result.root =
+      std::make_shared<UnnestNode>(ids_.next(), current, left.root->outputSymbols(), std::move(mappings), ordinality);
   return result;
 }
 
