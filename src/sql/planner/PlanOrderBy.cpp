@@ -1,5 +1,6 @@
 #include "sql/metadata/SemanticError.h"
 #include "sql/planner/LimitNode.h"
+#include "sql/planner/OffsetNode.h"
 #include "sql/planner/RelationPlanner.h"
 #include "sql/planner/SortNode.h"
 

@@ -1,7 +1,7 @@
 #include "sql/metadata/SemanticError.h"
 #include "sql/planner/ApplyNode.h"
 #include "sql/planner/JoinNode.h"
-#include "sql/planner/LimitNode.h"
+#include "sql/planner/EnforceSingleRowNode.h"
 #include "sql/planner/SemiJoinNode.h"
 #include "sql/planner/SubqueryPlanner.h"
 
