@@ -21,7 +21,7 @@ test: build
 	  grep -E 'tests passed|tests failed out of' build/release/ctest.log | tail -n 1; exit $$status
 
 run: build
-	@build/release/bin/presto
+	@bash scripts/run.sh
 
 asan: setup
 	@cmake --preset asan >/dev/null
