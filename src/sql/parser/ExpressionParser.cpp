@@ -1,5 +1,7 @@
 #include "sql/parser/Parser.h"
 
+#include <algorithm>
+
 namespace presto::sql {
 namespace {
 
@@ -205,45 +207,34 @@ ExpressionPtr Parser::parseValueExpression() {
 }
 
 ExpressionPtr Parser::parseAdditive() {
-  NestingGuard guard(*this, 0);
-  ExpressionPtr left = parseMultiplicative();
-  while (true) {
-    ArithmeticBinary::Operator op;
-    if (tokens_.acceptSymbol("+")) {
-      op = ArithmeticBinary::Operator::kAdd;
-    } else if (tokens_.acceptSymbol("-")) {
-      op = ArithmeticBinary::Operator::kSubtract;
-    } else {
-      return left;
-    }
-    guard.addLink();
-    auto node = make<ArithmeticBinary>(left->location);
-    node->op = op;
-    node->left = std::move(left);
-    node->right = parseMultiplicative();
-    left = std::move(node);
-  }
+  return parseArithmeticLevel(
+      {{"+", ArithmeticBinary::Operator::kAdd}, {"-", ArithmeticBinary::Operator::kSubtract}},
+      &Parser::parseMultiplicative);
 }
 
 ExpressionPtr Parser::parseMultiplicative() {
+  return parseArithmeticLevel({{"*", ArithmeticBinary::Operator::kMultiply},
+                                  {"/", ArithmeticBinary::Operator::kDivide},
+                                  {"%", ArithmeticBinary::Operator::kModulus}},
+      &Parser::parseUnary);
+}
+
+ExpressionPtr Parser::parseArithmeticLevel(
+    std::initializer_list<std::pair<std::string_view, ArithmeticBinary::Operator>> operators,
+    ExpressionPtr (Parser::*parseOperand)()) {
   NestingGuard guard(*this, 0);
-  ExpressionPtr left = parseUnary();
+  ExpressionPtr left = (this->*parseOperand)();
   while (true) {
-    ArithmeticBinary::Operator op;
-    if (tokens_.acceptSymbol("*")) {
-      op = ArithmeticBinary::Operator::kMultiply;
-    } else if (tokens_.acceptSymbol("/")) {
-      op = ArithmeticBinary::Operator::kDivide;
-    } else if (tokens_.acceptSymbol("%")) {
-      op = ArithmeticBinary::Operator::kModulus;
-    } else {
+    const auto* match = std::find_if(operators.begin(), operators.end(),
+        [&](const auto& candidate) { return tokens_.acceptSymbol(candidate.first); });
+    if (match == operators.end()) {
       return left;
     }
     guard.addLink();
     auto node = make<ArithmeticBinary>(left->location);
-    node->op = op;
+    node->op = match->second;
     node->left = std::move(left);
-    node->right = parseUnary();
+    node->right = (this->*parseOperand)();
     left = std::move(node);
   }
 }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sql/parser/TokenCursor.h"
@@ -128,6 +130,11 @@ class Parser {
   ExpressionPtr parseValueExpression();
   ExpressionPtr parseAdditive();
   ExpressionPtr parseMultiplicative();
+  /// One left-associative level of binary arithmetic: operands from `parseOperand`, joined by
+  /// any of `operators` (symbol and operator).
+  ExpressionPtr parseArithmeticLevel(
+      std::initializer_list<std::pair<std::string_view, ArithmeticBinary::Operator>> operators,
+      ExpressionPtr (Parser::*parseOperand)());
   ExpressionPtr parseUnary();
   ExpressionPtr parseAtTimeZone();
   ExpressionPtr parsePostfix();
