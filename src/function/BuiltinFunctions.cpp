@@ -6,6 +6,7 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerArithmeticFunctions(registry);
   registerDecimalArithmetic(registry);
   registerComparisonFunctions(registry);
+  registerLogicalFunctions(registry);
   registerMathFunctions(registry);
   registerStringFunctions(registry);
   registerLikeFunctions(registry);
@@ -16,6 +17,7 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerHigherOrderFunctions(registry);
   registerJsonFunctions(registry);
   registerAggregateFunctions(registry);
+  registerWindowFunctions(registry);
 }
 
 std::shared_ptr<FunctionRegistry> makeBuiltinRegistry() {

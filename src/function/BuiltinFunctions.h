@@ -7,7 +7,7 @@
 namespace presto {
 
 /// Registers every built-in function and operator. Each group lives in its own file under
-/// function/scalar/ or function/aggregate/.
+/// function/scalar/, function/aggregate/ or function/window/.
 void registerBuiltinFunctions(FunctionRegistry& registry);
 
 /// A registry holding the built-ins.
@@ -16,6 +16,7 @@ std::shared_ptr<FunctionRegistry> makeBuiltinRegistry();
 void registerArithmeticFunctions(FunctionRegistry& registry);
 void registerDecimalArithmetic(FunctionRegistry& registry);
 void registerComparisonFunctions(FunctionRegistry& registry);
+void registerLogicalFunctions(FunctionRegistry& registry);
 void registerMathFunctions(FunctionRegistry& registry);
 void registerStringFunctions(FunctionRegistry& registry);
 void registerLikeFunctions(FunctionRegistry& registry);
@@ -27,5 +28,6 @@ void registerArrayFunctions(FunctionRegistry& registry);
 void registerMapFunctions(FunctionRegistry& registry);
 void registerHigherOrderFunctions(FunctionRegistry& registry);
 void registerAggregateFunctions(FunctionRegistry& registry);
+void registerWindowFunctions(FunctionRegistry& registry);
 
 } // namespace presto

@@ -61,6 +61,11 @@ void FunctionRegistry::registerAggregate(
   add(std::make_shared<FunctionEntry>(FunctionEntry{std::move(signature), std::move(metadata), {}, std::move(factory)}));
 }
 
+void FunctionRegistry::registerWindow(FunctionSignature signature, FunctionMetadata metadata) {
+  metadata.kind = FunctionKind::kWindow;
+  add(std::make_shared<FunctionEntry>(FunctionEntry{std::move(signature), std::move(metadata), {}, {}}));
+}
+
 ResolvedFunctionPtr FunctionRegistry::resolve(const std::string& name, const std::vector<TypePtr>& argumentTypes) const {
   auto it = entries_.find(lower(name));
   PRESTO_USER_CHECK(it != entries_.end(), errors::FUNCTION_NOT_FOUND, "Function {} not registered", name);

@@ -70,6 +70,9 @@ class FunctionRegistry {
   /// Adds an overload. Names are case-insensitive.
   void registerScalar(FunctionSignature signature, FunctionMetadata metadata, VectorFunctionFactory factory);
   void registerAggregate(FunctionSignature signature, FunctionMetadata metadata, AggregateFunctionFactory factory);
+  /// Adds a window function's signature. Its implementation lives in the execution engine's window
+  /// operator; the registry serves resolution in the analyzer and SHOW FUNCTIONS.
+  void registerWindow(FunctionSignature signature, FunctionMetadata metadata);
 
   /// Resolves `name(argumentTypes...)`: an exact match if there is one, otherwise the overload
   /// needing the fewest implicit coercions. FUNCTION_NOT_FOUND (with the candidates listed) when

@@ -1,74 +1,11 @@
 #include <gtest/gtest.h>
 
-#include "../expression/ExpressionTestBase.h"
-#include "function/aggregate/AggregateFunction.h"
-#include "vector/VectorValues.h"
+#include "AggregateTestBase.h"
 
 namespace presto::test {
 namespace {
 
-class AggregateTest : public ::testing::Test {
- protected:
-  static const FunctionRegistry& registry() {
-    static auto registry = makeBuiltinRegistry();
-    return *registry;
-  }
-
-  /// Aggregates `values` into one group in a single step, and again as two partial aggregations
-  /// whose intermediate vectors feed a final one; both results must agree.
-  Value aggregate(const std::string& name, const TypePtr& type, const std::vector<Value>& values) {
-    std::vector<TypePtr> types;
-    if (type) types.push_back(type);
-    auto resolved = registry().resolve(name, types, FunctionKind::kAggregate);
-    auto function = resolved->entry->aggregateFactory(FunctionBinding{resolved->argumentTypes, resolved->returnType, {}});
-    EXPECT_TRUE(sameType(function->resultType(), resolved->returnType));
-    auto single = run(*function, type, values, false);
-    size_t half = values.size() / 2;
-    std::vector<Value> first(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(half));
-    std::vector<Value> second(values.begin() + static_cast<std::ptrdiff_t>(half), values.end());
-    auto intermediate1 = runPartial(*function, type, first);
-    auto intermediate2 = runPartial(*function, type, second);
-    std::vector<char> finalState(function->accumulatorSize() + 16);
-    char* group = finalState.data();
-    function->initialize(&group, 1);
-    std::vector<char*> groups{group};
-    function->addIntermediate(groups.data(), SelectivityVector(1), intermediate1);
-    function->addIntermediate(groups.data(), SelectivityVector(1), intermediate2);
-    auto merged = valueAt(*function->extractFinal(&group, 1), 0);
-    EXPECT_EQ(single, merged) << name << " single vs partial/final";
-    return single;
-  }
-
- private:
-  VectorPtr runPartial(const AggregateFunction& function, const TypePtr& type, const std::vector<Value>& values) {
-    std::vector<char> state(function.accumulatorSize() + 16);
-    char* group = state.data();
-    function.initialize(&group, 1);
-    addRows(function, group, type, values);
-    return function.extractIntermediate(&group, 1);
-  }
-
-  Value run(const AggregateFunction& function, const TypePtr& type, const std::vector<Value>& values, bool) {
-    std::vector<char> state(function.accumulatorSize() + 16);
-    char* group = state.data();
-    function.initialize(&group, 1);
-    addRows(function, group, type, values);
-    return valueAt(*function.extractFinal(&group, 1), 0);
-  }
-
-  void addRows(const AggregateFunction& function, char* group, const TypePtr& type, const std::vector<Value>& values) {
-    auto size = static_cast<vector_size_t>(values.size());
-    std::vector<char*> groups(values.size() + 1, group);
-    std::vector<VectorPtr> args;
-    if (type) {
-      inputs_.push_back(vectorFromValues(type, values));
-      args.push_back(inputs_.back());
-    }
-    function.addInput(groups.data(), SelectivityVector(size), args);
-  }
-
-  std::vector<VectorPtr> inputs_;  // kept alive: min/max of strings reference input bytes
-};
+class AggregateTest : public AggregateTestBase {};
 
 TEST_F(AggregateTest, counts) {
   EXPECT_EQ(aggregate("count", nullptr, {Value(), Value(), Value()}), Value(int64_t{3}));
