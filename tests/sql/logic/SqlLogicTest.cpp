@@ -104,10 +104,10 @@ class FileRunner {
     try {
       result = runner.execute(record.sql);
     } catch (const PrestoException& error) {
-      checkError(record, error.errorCode().name, error.what());
+      checkError(record, error.errorCode().name, error.what(), error.rawMessage());
       return;
     } catch (const std::exception& error) {
-      checkError(record, "(not a PrestoException)", error.what());
+      checkError(record, "(not a PrestoException)", error.what(), error.what());
       return;
     }
     switch (record.kind) {
@@ -129,14 +129,22 @@ class FileRunner {
     }
   }
 
-  void checkError(const SqlTestRecord& record, std::string_view name, const std::string& message) const {
+  /// `message` is the full message (`line 1:8: ...`), `rawMessage` the one without the location; an
+  /// expected message that does not start with `line ` is matched against the latter.
+  void checkError(const SqlTestRecord& record, std::string_view name, const std::string& message,
+      const std::string& rawMessage) const {
     std::string actual = fmt::format("{}: {}", name, message);
     if (record.kind != RecordKind::kStatementError) {
       fail(record, "unexpected error " + actual);
       return;
     }
     bool nameMatches = name == record.errorName;
-    bool messageMatches = !record.errorMessagePrefix || message.rfind(*record.errorMessagePrefix, 0) == 0;
+    bool messageMatches = true;
+    if (record.errorMessagePrefix) {
+      const std::string& expected = *record.errorMessagePrefix;
+      const std::string& candidate = expected.rfind("line ", 0) == 0 ? message : rawMessage;
+      messageMatches = candidate.rfind(expected, 0) == 0;
+    }
     if (!nameMatches || !messageMatches) {
       fail(record, fmt::format("expected error {}{}\nactual error   {}", record.errorName,
           record.errorMessagePrefix ? ": " + *record.errorMessagePrefix : "", actual));
