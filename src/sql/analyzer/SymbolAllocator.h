@@ -13,6 +13,9 @@ namespace presto::sql {
 class SymbolAllocator {
  public:
   Symbol newSymbol(const std::string& nameHint, TypePtr type);
+  /// Marks `name` as taken, so that no symbol handed out later has it (a rewrite of an existing
+  /// plan reserves every name the plan uses).
+  void reserve(const std::string& name) { nextSuffix_.try_emplace(name, 1); }
 
  private:
   std::map<std::string, int32_t> nextSuffix_;

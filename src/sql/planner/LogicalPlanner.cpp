@@ -21,7 +21,11 @@ PlanNodePtr LogicalPlanner::plan(std::string_view sql) {
 }
 
 std::string LogicalPlanner::explain(const Statement& statement) {
-  return printPlan(*plan(statement));
+  return explainText(plan(statement));
+}
+
+std::string LogicalPlanner::explainText(const PlanNodePtr& plan) const {
+  return printPlan(optimizer_ ? *optimizer_(plan) : *plan);
 }
 
 std::string LogicalPlanner::explain(std::string_view sql) {
@@ -91,7 +95,7 @@ PlanNodePtr LogicalPlanner::planExplain(const Explain& explain, AnalyzerContext&
   if (explain.analyze) {
     userError(errors::NOT_SUPPORTED, explain.location, "EXPLAIN ANALYZE needs the execution engine");
   }
-  auto text = printPlan(*planStatement(*explain.statement, context, ids));
+  auto text = explainText(planStatement(*explain.statement, context, ids));
   auto symbol = context.symbols().newSymbol("query_plan", VARCHAR());
   auto values = std::make_shared<ValuesNode>(ids.next(), std::vector<Symbol>{symbol},
       std::vector<std::vector<RowExpressionPtr>>{{std::make_shared<ConstantExpression>(Value(text), VARCHAR())}});

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "sql/analyzer/AnalyzerContext.h"
 #include "sql/parser/ast/Ast.h"
 #include "sql/planner/PlanNode.h"
@@ -19,14 +21,20 @@ namespace presto::sql {
 /// runner directly and are NOT_SUPPORTED here.
 class LogicalPlanner {
  public:
+  /// Rewrites a finished logical plan (the optimizer; the planner does not depend on it).
+  using PlanOptimizerHook = std::function<PlanNodePtr(const PlanNodePtr& plan)>;
+
   LogicalPlanner(const Session& session, const MetadataManager& metadata, const FunctionRegistry& functions)
       : session_(session), metadata_(metadata), functions_(functions) {}
+
+  /// EXPLAIN prints the plan after `optimizer` (by default the unoptimized logical plan).
+  void setOptimizer(PlanOptimizerHook optimizer) { optimizer_ = std::move(optimizer); }
 
   PlanNodePtr plan(const Statement& statement);
   /// Parses and plans.
   PlanNodePtr plan(std::string_view sql);
 
-  /// EXPLAIN (TYPE LOGICAL) text of a statement.
+  /// EXPLAIN (TYPE LOGICAL) text of a statement (optimized when an optimizer is set).
   std::string explain(const Statement& statement);
   std::string explain(std::string_view sql);
 
@@ -36,6 +44,7 @@ class LogicalPlanner {
   PlanNodePtr planInsert(const Insert& insert, AnalyzerContext& context, PlanNodeIdAllocator& ids);
   PlanNodePtr planCreateTableAsSelect(const CreateTableAsSelect& create, AnalyzerContext& context, PlanNodeIdAllocator& ids);
   PlanNodePtr planExecute(const Execute& execute, AnalyzerContext& context, PlanNodeIdAllocator& ids);
+  std::string explainText(const PlanNodePtr& plan) const;
   PlanNodePtr planExplain(const Explain& explain, AnalyzerContext& context, PlanNodeIdAllocator& ids);
   /// SHOW ... and DESCRIBE as SQL text over information_schema or VALUES (ShowQueriesRewrite.cpp).
   std::string rewriteShowStatement(const Statement& statement);
@@ -43,6 +52,7 @@ class LogicalPlanner {
   const Session& session_;
   const MetadataManager& metadata_;
   const FunctionRegistry& functions_;
+  PlanOptimizerHook optimizer_;
 };
 
 } // namespace presto::sql

@@ -48,9 +48,11 @@ class PlanNode {
   const std::vector<Symbol> outputs_;
 };
 
-/// Hands out plan node ids.
+/// Hands out plan node ids, from `first` on (a rewrite of an existing plan starts past its ids).
 class PlanNodeIdAllocator {
  public:
+  explicit PlanNodeIdAllocator(PlanNodeId first = 0) : next_(first) {}
+
   PlanNodeId next() { return next_++; }
 
  private:

@@ -1,13 +1,62 @@
 #include "PlannerTestEnvironment.h"
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
 #include "connector/memory/MemoryConnector.h"
 #include "connector/system/InformationSchema.h"
 #include "connector/system/SystemConnector.h"
 #include "connector/tpch/TpchConnector.h"
 #include "function/BuiltinFunctions.h"
+#include "sql/parser/SqlParser.h"
 #include "type/TypeSignature.h"
 
 namespace presto::sql::test {
+
+std::string readTextFile(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+namespace {
+
+std::string withoutComments(const std::string& sql) {
+  std::string result;
+  std::istringstream lines(sql);
+  for (std::string line; std::getline(lines, line);) {
+    result += line.substr(0, line.find("--")) + "\n";
+  }
+  return result;
+}
+
+} // namespace
+
+void PlannerTestEnvironment::createTpcdsSchema() {
+  auto connector = catalogs().requireConnector("memory");
+  connector->metadata().createSchema("tpcds");
+  std::string script = withoutComments(readTextFile(std::string(PRESTO_SHARED_DIR) + "/tpcds/schema.sql"));
+  size_t start = 0;
+  while (start < script.size()) {
+    size_t end = std::min(script.find(';', start), script.size());
+    std::string sql = script.substr(start, end - start);
+    start = end + 1;
+    if (std::all_of(sql.begin(), sql.end(), [](unsigned char c) { return std::isspace(c); })) {
+      continue;
+    }
+    auto statement = parseStatement(sql);
+    const auto& create = statement->as<CreateTable>();
+    connector::TableMetadata table;
+    table.name = {"tpcds", create.name.parts.back()->value};
+    for (const auto& column : create.columns) {
+      table.columns.push_back({.name = column->name->value, .type = parseTypeSignature(column->type)});
+    }
+    connector->metadata().createTable(table, false);
+  }
+}
+
 namespace {
 
 /// Reports no nodes, queries or tasks.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -31,6 +32,10 @@ class PlannerTestEnvironment {
   /// EXPLAIN text of `sql`.
   std::string explain(const std::string& sql) const { return planner().explain(sql); }
 
+  /// Creates the TPC-DS tables of `tpcds/schema.sql` (shared directory) in memory.tpcds, parsing
+  /// each CREATE TABLE with our parser.
+  void createTpcdsSchema();
+
   /// Names of the functions supplied as signatures only because the function module lacks them.
   const std::vector<std::string>& pendingFunctions() const { return pendingFunctions_; }
 
@@ -44,6 +49,9 @@ class PlannerTestEnvironment {
   std::vector<std::string> pendingFunctions_;
   Session session_;
 };
+
+/// The text of a file.
+std::string readTextFile(const std::filesystem::path& path);
 
 /// The message of the PrestoException `action` throws, or "no error".
 std::string errorOf(const std::function<void()>& action);

@@ -1,7 +1,5 @@
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -12,47 +10,6 @@
 
 namespace presto::sql::test {
 namespace {
-
-std::string readFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string withoutComments(const std::string& sql) {
-  std::string result;
-  std::istringstream lines(sql);
-  for (std::string line; std::getline(lines, line);) {
-    result += line.substr(0, line.find("--")) + "\n";
-  }
-  return result;
-}
-
-/// Creates the TPC-DS tables of `schema.sql` in memory.tpcds, parsing each CREATE TABLE with our
-/// parser.
-void createTpcdsSchema(PlannerTestEnvironment& environment) {
-  auto connector = environment.catalogs().requireConnector("memory");
-  connector->metadata().createSchema("tpcds");
-  std::string script = withoutComments(readFile(std::string(PRESTO_SHARED_DIR) + "/tpcds/schema.sql"));
-  size_t start = 0;
-  while (start < script.size()) {
-    size_t end = std::min(script.find(';', start), script.size());
-    std::string sql = script.substr(start, end - start);
-    start = end + 1;
-    if (std::all_of(sql.begin(), sql.end(), [](unsigned char c) { return std::isspace(c); })) {
-      continue;
-    }
-    auto statement = parseStatement(sql);
-    const auto& create = statement->as<CreateTable>();
-    connector::TableMetadata table;
-    table.name = {"tpcds", create.name.parts.back()->value};
-    for (const auto& column : create.columns) {
-      table.columns.push_back({.name = column->name->value, .type = parseTypeSignature(column->type)});
-    }
-    connector->metadata().createTable(table, false);
-  }
-}
 
 /// Failures that wait for other modules, reported as pending instead of failing:
 ///  - window functions (FunctionRegistry has no window kind to register rank() and friends);
@@ -76,7 +33,7 @@ bool isPending(const std::string& message) {
 
 TEST(TpcdsPlanTest, allQueriesAnalyzeAndPlan) {
   PlannerTestEnvironment environment;
-  createTpcdsSchema(environment);
+  environment.createTpcdsSchema();
   environment.session().setCatalog("memory");
   environment.session().setSchema("tpcds");
   EXPECT_EQ(environment.metadata().listTables("memory", "tpcds").size(), 25u);
@@ -90,7 +47,7 @@ TEST(TpcdsPlanTest, allQueriesAnalyzeAndPlan) {
   size_t planned = 0;
   std::vector<std::string> pending;
   for (const auto& file : files) {
-    std::string sql = readFile(file);
+    std::string sql = readTextFile(file);
     while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) {
       sql.pop_back();
     }
