@@ -17,6 +17,12 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerHigherOrderFunctions(registry);
   registerJsonFunctions(registry);
   registerAggregateFunctions(registry);
+  registerVarianceAggregates(registry);
+  registerCovarianceAggregates(registry);
+  registerGeometricMeanAggregate(registry);
+  registerApproxDistinctAggregate(registry);
+  registerArrayAggAggregate(registry);
+  registerExtremeByAggregates(registry);
   registerWindowFunctions(registry);
 }
 

@@ -28,6 +28,12 @@ void registerArrayFunctions(FunctionRegistry& registry);
 void registerMapFunctions(FunctionRegistry& registry);
 void registerHigherOrderFunctions(FunctionRegistry& registry);
 void registerAggregateFunctions(FunctionRegistry& registry);
+void registerVarianceAggregates(FunctionRegistry& registry);
+void registerCovarianceAggregates(FunctionRegistry& registry);
+void registerGeometricMeanAggregate(FunctionRegistry& registry);
+void registerApproxDistinctAggregate(FunctionRegistry& registry);
+void registerArrayAggAggregate(FunctionRegistry& registry);
+void registerExtremeByAggregates(FunctionRegistry& registry);
 void registerWindowFunctions(FunctionRegistry& registry);
 
 } // namespace presto

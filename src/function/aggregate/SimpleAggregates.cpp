@@ -25,7 +25,7 @@ struct ValueState {
 };
 
 /// The kinds of single-value aggregates: each folds inputs of type In into a ValueState<Acc>.
-enum class Fold { kCount, kCountIf, kSum, kMin, kMax, kBoolAnd, kBoolOr, kArbitrary };
+enum class Fold { kCount, kCountIf, kSum, kMin, kMax, kBoolAnd, kBoolOr, kBitAnd, kBitOr, kArbitrary };
 
 template <Fold kFold, typename In, typename Acc>
 class FoldAggregate final : public AggregateFunction {
@@ -106,6 +106,10 @@ class FoldAggregate final : public AggregateFunction {
       target->value = target->count == 0 ? value : (target->value && value);
     } else if constexpr (kFold == Fold::kBoolOr) {
       target->value = target->count == 0 ? value : (target->value || value);
+    } else if constexpr (kFold == Fold::kBitAnd) {
+      target->value = target->count == 0 ? value : (target->value & value);
+    } else if constexpr (kFold == Fold::kBitOr) {
+      target->value = target->count == 0 ? value : (target->value | value);
     } else if constexpr (kFold == Fold::kArbitrary) {
       if (target->count == 0) target->value = value;
     }
@@ -334,6 +338,10 @@ void registerAggregateFunctions(FunctionRegistry& registry) {
   }
   registry.registerAggregate(makeSignature("bool_or", {"boolean"}, "boolean"), describe("true if any value is true"),
       [](const FunctionBinding&) { return makeFold<Fold::kBoolOr, bool, bool>(BOOLEAN(), BOOLEAN()); });
+  registry.registerAggregate(makeSignature("bitwise_and_agg", {"bigint"}, "bigint"), describe("bitwise AND of the non-null values (two's complement)"),
+      [](const FunctionBinding&) { return makeFold<Fold::kBitAnd, int64_t, int64_t>(BIGINT(), BIGINT()); });
+  registry.registerAggregate(makeSignature("bitwise_or_agg", {"bigint"}, "bigint"), describe("bitwise OR of the non-null values (two's complement)"),
+      [](const FunctionBinding&) { return makeFold<Fold::kBitOr, int64_t, int64_t>(BIGINT(), BIGINT()); });
 }
 
 } // namespace presto
