@@ -40,9 +40,13 @@ bool allDigits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+/// Longest char(n); an unbounded varchar coerces to it.
+constexpr int32_t kMaxCharLength = 65536;
+
 bool familyMatches(const std::string& family, const Type& actual, bool allowCoercion) {
   if (actual.kind() == TypeKind::kUnknown) {
-    return allowCoercion;
+    // A NULL literal goes to the varchar overload rather than tying with the char one.
+    return allowCoercion && family != "char";
   }
   if (family == "decimal") {
     return actual.kind() == TypeKind::kDecimal || (allowCoercion && actual.isIntegral());
@@ -50,7 +54,8 @@ bool familyMatches(const std::string& family, const Type& actual, bool allowCoer
   if (family == "varchar") {
     return actual.kind() == TypeKind::kVarchar;
   }
-  return actual.kind() == TypeKind::kChar;
+  // varchar coerces to char (never the reverse), so `char_column || 'text'` finds concat(char, char).
+  return actual.kind() == TypeKind::kChar || (allowCoercion && actual.kind() == TypeKind::kVarchar);
 }
 
 TypeKind parametricKind(const std::string& name) {
@@ -121,6 +126,10 @@ TypePtr target(const TypePattern& pattern, const TypePtr& actual, const Bindings
     return pattern.concreteType();
   }
   if (pattern.isFamily()) {
+    if (actual->kind() == TypeKind::kVarchar && pattern.name() == "char") {
+      const auto& varchar = asString(*actual);
+      return CHAR(varchar.isUnbounded() ? kMaxCharLength : std::min(varchar.length(), kMaxCharLength));
+    }
     if (actual->kind() != TypeKind::kUnknown) {
       return actual->isIntegral() && pattern.name() == "decimal" ? TypeCoercion::integralToDecimal(*actual) : actual;
     }

@@ -70,6 +70,50 @@ TEST_F(StringFunctionsTest, concat) {
   EXPECT_EQ(eval("concat(c0, null)", kVarchar, {"ab"}), Value());
 }
 
+TEST_F(StringFunctionsTest, boundedTypesArePreserved) {
+  EXPECT_EQ(typeOf("substr(c0, 2)", {VARCHAR(7)})->toString(), "varchar(7)");
+  EXPECT_EQ(typeOf("substring(c0, 2, 3)", {VARCHAR(7)})->toString(), "varchar(7)");
+  EXPECT_EQ(typeOf("trim(c0)", {VARCHAR(7)})->toString(), "varchar(7)");
+  EXPECT_EQ(typeOf("upper(c0)", {VARCHAR(7)})->toString(), "varchar(7)");
+  EXPECT_EQ(typeOf("substr(c0, 2)", kVarchar)->toString(), "varchar");
+  // A NULL literal still finds the varchar overload.
+  EXPECT_EQ(eval("substr(null, 2)"), Value());
+}
+
+TEST_F(StringFunctionsTest, charOverloads) {
+  const std::vector<TypePtr> char10{CHAR(10)};
+  EXPECT_EQ(typeOf("substr(c0, 1, 5)", char10)->toString(), "char(10)");
+  EXPECT_EQ(eval("substr(c0, 2, 3)", char10, {"hello"}), Value("ell"));
+  EXPECT_EQ(eval("substring(c0, -2)", char10, {"hello"}), Value("lo"));
+  EXPECT_EQ(eval("substr(c0, 1, 5)", char10, {Value()}), Value());
+  // length of a char(x) is x.
+  EXPECT_EQ(eval("length(c0)", char10, {"ab"}), Value(int64_t{10}));
+  EXPECT_EQ(eval("length(c0)", char10, {Value()}), Value());
+  EXPECT_EQ(typeOf("trim(c0)", char10)->toString(), "char(10)");
+  EXPECT_EQ(eval("trim(c0)", char10, {"  ab"}), Value("ab"));
+  EXPECT_EQ(eval("ltrim(c0)", char10, {"  ab"}), Value("ab"));
+  EXPECT_EQ(eval("rtrim(c0)", char10, {"ab  "}), Value("ab"));
+  EXPECT_EQ(eval("upper(c0)", char10, {"ab"}), Value("AB"));
+  EXPECT_EQ(eval("lower(c0)", char10, {"AB"}), Value("ab"));
+}
+
+TEST_F(StringFunctionsTest, charConcatPadsTheLeftValue) {
+  const std::vector<TypePtr> chars{CHAR(3), CHAR(2)};
+  EXPECT_EQ(typeOf("concat(c0, c1)", chars)->toString(), "char(5)");
+  EXPECT_EQ(eval("concat(c0, c1)", chars, {"ab", "cd"}), Value("ab cd"));
+  EXPECT_EQ(eval("concat(c0, c1)", chars, {"abc", "d"}), Value("abcd"));
+  EXPECT_EQ(eval("concat(c0, c1)", chars, {"ab", ""}), Value("ab"));
+  EXPECT_EQ(eval("concat(c0, c1)", chars, {Value(), "cd"}), Value());
+  // A bounded varchar coerces to char of its length: char(5) || varchar(2) is char(7).
+  const std::vector<TypePtr> mixed{CHAR(5), VARCHAR(2)};
+  EXPECT_EQ(typeOf("concat(c0, c1)", mixed)->toString(), "char(7)");
+  EXPECT_EQ(eval("concat(c0, c1)", mixed, {"ab", ", "}), Value("ab   , "));
+  EXPECT_EQ(typeOf("concat(c1, c0)", mixed)->toString(), "char(7)");
+  EXPECT_EQ(eval("concat(c1, c0)", mixed, {"ab", ", "}), Value(", ab"));
+  // Varchar operands keep the variadic varchar concat.
+  EXPECT_EQ(typeOf("concat(c0, c0)", {VARCHAR(2)})->toString(), "varchar");
+}
+
 TEST_F(StringFunctionsTest, likePatterns) {
   auto like = [&](const std::string& value, const std::string& pattern) {
     return eval("like(c0, '" + pattern + "')", kVarchar, {Value(value)});

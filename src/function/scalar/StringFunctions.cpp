@@ -35,6 +35,29 @@ struct LengthFunction {
   void call(int64_t& out, StringView text) const { out = utf8::length(text.view()); }
 };
 
+/// length(char(x)) is x, as in Presto: a char value is as long as its type.
+struct CharLengthFunction {
+  void initialize(const FunctionBinding& binding) { length_ = asString(*binding.argumentTypes[0]).length(); }
+  void call(int64_t& out, StringView) const { out = length_; }
+  int64_t length_ = 0;
+};
+
+constexpr int32_t kMaxCharLength = 65536;
+
+/// concat(char(x), char(y)) -> char(x + y): the left value padded with spaces to x characters, then
+/// the right value (a char's trailing spaces are only padding).
+struct CharConcatFunction {
+  void initialize(const FunctionBinding& binding) { leftLength_ = asString(*binding.argumentTypes[0]).length(); }
+  void call(std::string& out, StringView left, StringView right) const {
+    out.assign(left.view());
+    if (right.empty()) return;
+    int64_t padding = leftLength_ - utf8::length(left.view());
+    if (padding > 0) out.append(static_cast<size_t>(padding), ' ');
+    out.append(right.view());
+  }
+  int64_t leftLength_ = 0;
+};
+
 struct LowerFunction {
   void call(std::string& out, StringView text) const {
     out.assign(text.view());
@@ -377,19 +400,33 @@ class SplitFunction final : public VectorFunction {
   }
 };
 
+/// Registers `name(s, rest...)` for s of varchar(x) and of char(x), returning s's type as Presto
+/// does for substr, trim, lower and upper.
+template <typename Fn, typename... TRest>
+void registerForStringTypes(FunctionRegistry& registry, const std::string& name, const std::vector<std::string>& rest,
+    const std::string& description) {
+  for (const std::string family : {"varchar", "char"}) {
+    std::vector<std::string> arguments{family};
+    arguments.insert(arguments.end(), rest.begin(), rest.end());
+    registerSimple<Fn, StringView, StringView, TRest...>(registry, name, arguments, family, describe(description),
+        [](const std::vector<TypePtr>& types) { return types[0]; });
+  }
+}
+
 } // namespace
 
 void registerStringFunctions(FunctionRegistry& registry) {
   registerSimple<LengthFunction, int64_t, StringView>(registry, "length", {"varchar"}, "bigint", describe("length in characters"));
-  registerSimple<LowerFunction, StringView, StringView>(registry, "lower", {"varchar"}, "varchar", describe("lowercase"));
-  registerSimple<UpperFunction, StringView, StringView>(registry, "upper", {"varchar"}, "varchar", describe("uppercase"));
-  registerSimple<SubstrFunction, StringView, StringView, int64_t>(registry, "substr", {"varchar", "bigint"}, "varchar", describe("suffix from start"));
-  registerSimple<SubstrFunction, StringView, StringView, int64_t, int64_t>(registry, "substr", {"varchar", "bigint", "bigint"}, "varchar", describe("substring from start of length"));
-  registerSimple<SubstrFunction, StringView, StringView, int64_t>(registry, "substring", {"varchar", "bigint"}, "varchar", describe("suffix from start"));
-  registerSimple<SubstrFunction, StringView, StringView, int64_t, int64_t>(registry, "substring", {"varchar", "bigint", "bigint"}, "varchar", describe("substring from start of length"));
-  registerSimple<TrimFunction<true, true>, StringView, StringView>(registry, "trim", {"varchar"}, "varchar", describe("remove leading and trailing spaces"));
-  registerSimple<TrimFunction<true, false>, StringView, StringView>(registry, "ltrim", {"varchar"}, "varchar", describe("remove leading spaces"));
-  registerSimple<TrimFunction<false, true>, StringView, StringView>(registry, "rtrim", {"varchar"}, "varchar", describe("remove trailing spaces"));
+  registerSimple<CharLengthFunction, int64_t, StringView>(registry, "length", {"char"}, "bigint", describe("declared length of the char type"));
+  registerForStringTypes<LowerFunction>(registry, "lower", {}, "lowercase");
+  registerForStringTypes<UpperFunction>(registry, "upper", {}, "uppercase");
+  for (const char* name : {"substr", "substring"}) {
+    registerForStringTypes<SubstrFunction, int64_t>(registry, name, {"bigint"}, "suffix from start");
+    registerForStringTypes<SubstrFunction, int64_t, int64_t>(registry, name, {"bigint", "bigint"}, "substring from start of length");
+  }
+  registerForStringTypes<TrimFunction<true, true>>(registry, "trim", {}, "remove leading and trailing spaces");
+  registerForStringTypes<TrimFunction<true, false>>(registry, "ltrim", {}, "remove leading spaces");
+  registerForStringTypes<TrimFunction<false, true>>(registry, "rtrim", {}, "remove trailing spaces");
   registerSimple<TrimFunction<true, true>, StringView, StringView, StringView>(registry, "trim", {"varchar", "varchar"}, "varchar", describe("remove leading and trailing characters"));
   registerSimple<TrimFunction<true, false>, StringView, StringView, StringView>(registry, "ltrim", {"varchar", "varchar"}, "varchar", describe("remove leading characters"));
   registerSimple<TrimFunction<false, true>, StringView, StringView, StringView>(registry, "rtrim", {"varchar", "varchar"}, "varchar", describe("remove trailing characters"));
@@ -415,6 +452,12 @@ void registerStringFunctions(FunctionRegistry& registry) {
   registry.registerScalar(std::move(concat), describe("concatenation"), [](const FunctionBinding&) {
     return std::make_shared<ConcatFunction>();
   });
+  auto charConcat = makeSignature("concat", {"char", "char"}, "char");
+  charConcat.returnTypeRule = [](const std::vector<TypePtr>& types) {
+    return CHAR(std::min(asString(*types[0]).length() + asString(*types[1]).length(), kMaxCharLength));
+  };
+  registry.registerScalar(std::move(charConcat), describe("the first value padded to its length, then the second"),
+      [](const FunctionBinding& binding) { return std::make_shared<SimpleFunctionAdapter<CharConcatFunction, StringView, StringView, StringView>>(binding); });
   auto split = [](const FunctionBinding&) { return std::make_shared<SplitFunction>(); };
   registry.registerScalar(makeSignature("split", {"varchar", "varchar"}, "array(varchar)"), describe("split on a delimiter"), split);
   registry.registerScalar(makeSignature("split", {"varchar", "varchar", "bigint"}, "array(varchar)"), describe("split on a delimiter, at most limit parts"), split);
