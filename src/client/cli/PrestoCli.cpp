@@ -1,6 +1,8 @@
-// presto: the command-line client. Batch mode over the REST protocol:
-//   presto --server URL [--catalog C] [--schema S] [--user U] [--session k=v]...
-//          (--execute SQL | --file F) [--output-format ALIGNED|VERTICAL|CSV|...|NULL]
+// presto: the command-line client, over the REST protocol with --server, otherwise on the
+// embedded engine (catalogs tpch and memory; default catalog tpch, schema tiny):
+//   presto [--server URL] [--catalog C] [--schema S] [--user U] [--session k=v]...
+//          [--execute SQL | --file F] [--output-format ALIGNED|VERTICAL|CSV|...|NULL]
+// Without --execute and --file it is an interactive shell.
 // Statements are separated by `;`; the first failure stops the batch with exit code 1.
 
 #include <unistd.h>
@@ -10,12 +12,12 @@
 #include <iostream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
-#include "client/StatementClient.h"
+#include "client/ClientSession.h"
 #include "client/cli/OutputFormat.h"
+#include "client/cli/InteractiveShell.h"
+#include "client/cli/StatementBackend.h"
+#include "client/cli/StatementSplitter.h"
 #include "common/PrestoException.h"
-#include "server/http/HttpClient.h"
 
 namespace presto::cli {
 namespace {
@@ -25,12 +27,14 @@ struct Options {
   std::optional<std::string> execute;
   std::optional<std::string> file;
   OutputFormat format = OutputFormat::kCsv;
+  bool formatGiven = false;
   bool serverGiven = false;
 };
 
 void printUsage(std::ostream& out) {
-  out << "usage: presto --server URL [--catalog C] [--schema S] [--user U] [--source S] [--session k=v]...\n"
-         "              [--time-zone Z] [--client-info I] (--execute SQL | --file F) [--output-format F]\n"
+  out << "usage: presto [--server URL] [--catalog C] [--schema S] [--user U] [--source S] [--session k=v]...\n"
+         "              [--time-zone Z] [--client-info I] [--execute SQL | --file F] [--output-format F]\n"
+         "without --execute or --file: an interactive shell; without --server: the embedded engine\n"
          "output formats: ALIGNED, VERTICAL, CSV (default), CSV_HEADER, TSV, TSV_HEADER, JSON, MARKDOWN, NULL\n";
 }
 
@@ -89,6 +93,7 @@ Options parseOptions(int argc, char** argv) {
         usageError("unknown output format '" + value + "'");
       }
       options.format = *format;
+      options.formatGiven = true;
     } else {
       usageError("unknown option " + argument);
     }
@@ -96,76 +101,8 @@ Options parseOptions(int argc, char** argv) {
   return options;
 }
 
-/// Splits a batch into statements at `;` outside quotes and comments.
-std::vector<std::string> splitStatements(const std::string& text) {
-  std::vector<std::string> statements;
-  std::string current;
-  char quote = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quote) {
-      quote = c == quote ? 0 : quote;
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == '-' && i + 1 < text.size() && text[i + 1] == '-') {
-      size_t end = text.find('\n', i);
-      i = end == std::string::npos ? text.size() : end;
-      current += '\n';
-      continue;
-    } else if (c == ';') {
-      statements.push_back(current);
-      current.clear();
-      continue;
-    }
-    current += c;
-  }
-  statements.push_back(current);
-  std::vector<std::string> nonEmpty;
-  for (auto& statement : statements) {
-    if (statement.find_first_not_of(" \t\r\n") != std::string::npos) {
-      nonEmpty.push_back(std::move(statement));
-    }
-  }
-  return nonEmpty;
-}
-
-/// Runs one statement, printing its rows; returns false if it failed.
-bool runStatement(server::http::HttpClient& http, Options& options, const std::string& sql) {
-  client::StatementClient statement(http, options.session, sql);
-  std::unique_ptr<OutputPrinter> printer;
-  while (true) {
-    if (statement.columns() && !printer && !statement.updateType()) {
-      printer = createOutputPrinter(options.format, *statement.columns(), std::cout);
-    }
-    auto rows = statement.takeRows();
-    if (printer && !rows.empty() && !statement.updateType()) {
-      printer->printRows(rows);
-    }
-    if (!statement.advance()) {
-      break;
-    }
-  }
-  if (statement.failure()) {
-    std::cerr << "Query " << statement.queryId() << " failed: " << statement.failure()->message << "\n";
-    return false;
-  }
-  if (statement.updateType()) {
-    std::cerr << statement.updateType().value();
-    if (statement.updateCount()) {
-      std::cerr << ": " << *statement.updateCount() << " row" << (*statement.updateCount() == 1 ? "" : "s");
-    }
-    std::cerr << "\n";
-  } else if (printer) {
-    printer->finish();
-  }
-  return true;
-}
-
 int run(int argc, char** argv) {
   Options options = parseOptions(argc, argv);
-  if (!options.serverGiven) {
-    usageError("--server is required (the embedded engine is not available yet)");
-  }
   std::string batch;
   if (options.execute) {
     batch = *options.execute;
@@ -178,16 +115,17 @@ int run(int argc, char** argv) {
     std::stringstream text;
     text << in.rdbuf();
     batch = text.str();
-  } else {
-    usageError("--execute or --file is required (the interactive shell is not available yet)");
   }
-  auto url = server::http::Url::parse(options.session.server);
-  if (!url) {
-    usageError("invalid server URL '" + options.session.server + "'");
+  auto backend = options.serverGiven ? createRemoteBackend(options.session) : createEmbeddedBackend(options.session);
+  if (!options.execute && !options.file) {
+    return runInteractiveShell(*backend, options.formatGiven ? options.format : OutputFormat::kAligned);
   }
-  server::http::HttpClient http(url->host, url->port);
-  for (const auto& statement : splitStatements(batch)) {
-    if (!runStatement(http, options, statement)) {
+  auto statements = splitStatements(batch);
+  if (!isBlank(statements.remainder)) {
+    statements.complete.push_back(statements.remainder);
+  }
+  for (const auto& statement : statements.complete) {
+    if (!backend->run(statement, options.format)) {
       return 1;
     }
   }

@@ -8,11 +8,10 @@
 #include <string>
 
 #include "common/Logging.h"
-#include "connector/memory/MemoryConnector.h"
-#include "connector/spi/CatalogManager.h"
-#include "connector/tpch/TpchConnector.h"
+#include "engine/LocalQueryRunner.h"
+#include "server/coordinator/CoordinatorRuntimeInfo.h"
+#include "server/main/EmbeddedQueryEngine.h"
 #include "server/main/ServerConfig.h"
-#include "server/main/UnavailableQueryEngine.h"
 #include "server/resource/QueryResource.h"
 #include "server/resource/ServerInfoResource.h"
 #include "server/resource/StatementResource.h"
@@ -40,20 +39,23 @@ int run(const std::string& etcDirectory) {
 
   ServerConfig config = ServerConfig::load(etcDirectory);
 
-  connector::ConnectorRegistry registry;
-  registry.add(std::make_shared<tpch::TpchConnectorFactory>());
-  registry.add(std::make_shared<memory::MemoryConnectorFactory>());
-  connector::ConnectorContext context;
-  context.nodeId = config.nodeId;
-  context.nodeMemoryPool = MemoryPool::createRoot("node", static_cast<int64_t>(config.queryMaxMemoryPerNode.bytes()));
-  connector::CatalogManager catalogs(registry, context);
+  engine::LocalQueryRunnerOptions options;
   std::string catalogDirectory = etcDirectory + "/catalog";
   if (std::filesystem::is_directory(catalogDirectory)) {
-    catalogs.loadCatalogs(catalogDirectory);
+    options.catalogDirectory = catalogDirectory;
+  } else {
+    options.catalogs.clear();
   }
+  options.nodeId = config.nodeId;
+  options.concurrency = static_cast<int32_t>(config.taskConcurrency);
+  options.maxQueryMemoryBytes = static_cast<int64_t>(config.queryMaxMemoryPerNode.bytes());
+  engine::LocalQueryRunner runner(options);
 
   std::atomic<bool> drained{false};
-  auto queries = std::make_unique<QueryManager>(config.queries, std::make_shared<UnavailableQueryEngine>());
+  auto engine = std::make_shared<EmbeddedQueryEngine>(runner);
+  auto queries = std::make_unique<QueryManager>(config.queries, engine);
+  runner.setRuntimeInfo(std::make_shared<CoordinatorRuntimeInfo>(
+      *queries, connector::NodeInfo{config.nodeId, "http://localhost:" + std::to_string(config.http.port), kVersion, true, "active"}));
   auto router = std::make_shared<http::Router>();
   StatementResource statements(*queries);
   QueryResource queryResource(*queries);
@@ -66,7 +68,7 @@ int run(const std::string& etcDirectory) {
   http::HttpServer server(config.http, router);
   server.start();
   std::string catalogList;
-  for (const auto& name : catalogs.catalogNames()) {
+  for (const auto& name : runner.catalogNames()) {
     catalogList += (catalogList.empty() ? "" : ", ") + name;
   }
   LOG_INFO("presto-server {} listening on port {} (node {}, environment {}, catalogs: {})", kVersion, server.port(),
@@ -93,6 +95,7 @@ int run(const std::string& etcDirectory) {
   }
   server.stop();
   queries.reset();
+  engine.reset();
   LOG_INFO("presto-server stopped");
   return 0;
 }

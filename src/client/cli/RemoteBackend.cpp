@@ -1,0 +1,81 @@
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "client/StatementClient.h"
+#include "client/cli/StatementBackend.h"
+#include "common/PrestoException.h"
+#include "server/http/HttpClient.h"
+
+namespace presto::cli {
+namespace {
+
+class RemoteBackend : public StatementBackend {
+ public:
+  RemoteBackend(client::ClientSession& session, const server::http::Url& url)
+      : session_(session), http_(url.host, url.port) {}
+
+  bool run(const std::string& sql, OutputFormat format) override {
+    interruptRequested() = false;
+    client::StatementClient statement(http_, session_, sql);
+    std::unique_ptr<OutputPrinter> printer;
+    while (true) {
+      if (interruptRequested()) {
+        statement.cancel();
+        std::cerr << "Query " << statement.queryId() << " was canceled\n";
+        return false;
+      }
+      if (statement.columns() && !printer && !statement.updateType()) {
+        printer = createOutputPrinter(format, *statement.columns(), std::cout);
+      }
+      auto rows = statement.takeRows();
+      if (printer && !rows.empty() && !statement.updateType()) {
+        printer->printRows(rows);
+      }
+      if (!statement.advance()) {
+        break;
+      }
+    }
+    if (statement.failure()) {
+      std::cerr << "Query " << statement.queryId() << " failed: " << statement.failure()->message << "\n";
+      return false;
+    }
+    if (statement.updateType()) {
+      printUpdate(*statement.updateType(), statement.updateCount());
+    } else if (printer) {
+      printer->finish();
+    }
+    return true;
+  }
+
+  std::optional<std::string> schema() const override { return session_.schema; }
+
+ private:
+  client::ClientSession& session_;
+  server::http::HttpClient http_;
+};
+
+} // namespace
+
+std::unique_ptr<StatementBackend> createRemoteBackend(client::ClientSession& session) {
+  auto url = server::http::Url::parse(session.server);
+  if (!url) {
+    throw PrestoException(errors::INVALID_ARGUMENTS, "invalid server URL '" + session.server + "'");
+  }
+  return std::make_unique<RemoteBackend>(session, *url);
+}
+
+std::atomic<bool>& interruptRequested() {
+  static std::atomic<bool> requested{false};
+  return requested;
+}
+
+void printUpdate(const std::string& updateType, const std::optional<int64_t>& updateCount) {
+  std::cerr << updateType;
+  if (updateCount) {
+    std::cerr << ": " << *updateCount << " row" << (*updateCount == 1 ? "" : "s");
+  }
+  std::cerr << "\n";
+}
+
+} // namespace presto::cli

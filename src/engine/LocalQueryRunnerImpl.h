@@ -1,0 +1,71 @@
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+#include "connector/spi/CatalogManager.h"
+#include "connector/system/RuntimeInfo.h"
+#include "engine/LocalQueryRunner.h"
+#include "engine/PlanTranslator.h"
+#include "exec/TaskExecutor.h"
+#include "exec/aggregation/Aggregate.h"
+#include "function/FunctionRegistry.h"
+#include "sql/metadata/MetadataManager.h"
+#include "sql/parser/ast/Ast.h"
+
+namespace presto::engine {
+
+/// The embedded engine's state: catalogs, metadata, functions, the task executor, the node's
+/// memory pool and the history of its queries (for `system.runtime.queries`).
+class LocalQueryRunnerImpl : public connector::RuntimeInfoSource {
+ public:
+  explicit LocalQueryRunnerImpl(LocalQueryRunnerOptions options);
+  ~LocalQueryRunnerImpl() override;
+
+  StatementResult execute(sql::Session& session, const std::string& sql, std::optional<std::string> queryId,
+      StatementListener* listener);
+
+  std::vector<connector::NodeInfo> nodes() const override;
+  std::vector<connector::QueryInfoRow> queries() const override;
+  std::vector<connector::TaskInfoRow> tasks() const override;
+
+  sql::Session session;
+  std::unique_ptr<connector::CatalogManager> catalogs;
+  /// Replaces this runner's own runtime information (a coordinator's).
+  std::shared_ptr<const connector::RuntimeInfoSource> runtimeInfo;
+
+ private:
+  StatementResult executeStatement(sql::Session& session, const sql::Statement& statement, const std::string& queryId,
+      StatementListener* listener);
+  /// Statements with a plan: queries, INSERT, CREATE TABLE AS, EXPLAIN, SHOW, EXECUTE.
+  StatementResult runPlanned(const sql::Session& session, const sql::Statement& statement, const std::string& queryId,
+      StatementListener* listener);
+  /// USE, SET/RESET SESSION, PREPARE, DEALLOCATE PREPARE (SessionStatements.cpp).
+  StatementResult executeSessionStatement(sql::Session& session, const sql::Statement& statement);
+  /// CREATE/DROP SCHEMA, CREATE/DROP TABLE, DELETE (DataDefinitionStatements.cpp).
+  StatementResult executeDataDefinition(const sql::Session& session, const sql::Statement& statement);
+  /// Runs a physical plan in one task, handing its output pages to `consume`; stops the task
+  /// with USER_CANCELED when `listener` says so.
+  void runTask(const PhysicalPlan& plan, const std::string& queryId, const std::function<void(PagePtr)>& consume,
+      const StatementListener* listener);
+
+  void recordQuery(const std::string& queryId, const sql::Session& session, const std::string& sql,
+      const std::string& state, int64_t created, std::optional<int64_t> end);
+
+  const LocalQueryRunnerOptions options_;
+  connector::ConnectorRegistry connectorRegistry_;
+  std::unique_ptr<sql::MetadataManager> metadata_;
+  std::shared_ptr<FunctionRegistry> functions_;
+  std::shared_ptr<const exec::AggregateResolver> aggregates_;
+  std::unique_ptr<exec::TaskExecutor> executor_;
+  MemoryPoolPtr nodePool_;
+  std::atomic<int64_t> nextQueryId_{0};
+  mutable std::mutex historyMutex_;
+  std::vector<connector::QueryInfoRow> history_;
+};
+
+/// `result` = true, the answer of statements without rows.
+StatementResult updateResult(std::string updateType, std::optional<int64_t> updateCount = std::nullopt);
+
+} // namespace presto::engine

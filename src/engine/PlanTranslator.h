@@ -1,0 +1,93 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "exec/plan/PlanNode.h"
+#include "function/FunctionRegistry.h"
+#include "sql/metadata/MetadataManager.h"
+#include "sql/planner/PlanNode.h"
+
+namespace presto::engine {
+
+/// A table scan of a physical plan and where its splits come from.
+struct ScanSource {
+  std::string planNodeId;
+  connector::ConnectorPtr connector;
+  connector::TableHandlePtr table;
+};
+
+/// An optimized logical plan turned into the physical plan one task executes, with what running
+/// it needs besides the plan.
+struct PhysicalPlan {
+  exec::PlanNodePtr root;
+  std::vector<std::string> columnNames;
+  /// Every table scan, to be fed its table's splits.
+  std::vector<ScanSource> scans;
+  /// Connectors by the catalog key the physical scans and writers name.
+  std::map<std::string, connector::ConnectorPtr> connectors;
+  /// Undo actions for a write that fails (abort the insert, drop a table CREATE TABLE AS made).
+  std::vector<std::function<void()>> onFailure;
+};
+
+/// Translates an optimized logical plan (symbols) into the channel-based physical plan of the
+/// execution engine: each logical node becomes the physical node(s) computing it, symbols become
+/// input channels, aggregations are split into partial and final steps, and writes begin their
+/// insert (and create their table) through the connector. Logical nodes the optimizer must have
+/// removed (Apply, LateralJoin, Intersect, Except) are internal errors.
+class PlanTranslator {
+ public:
+  PlanTranslator(const sql::MetadataManager& metadata, const FunctionRegistry& functions)
+      : metadata_(metadata), functions_(functions) {}
+
+  PhysicalPlan translate(const sql::PlanNodePtr& root);
+
+ private:
+  /// A translated subtree: the physical node and the symbol each of its output channels carries.
+  struct Translated {
+    exec::PlanNodePtr node;
+    std::vector<sql::Symbol> layout;
+
+    int32_t channel(const sql::Symbol& symbol) const;
+  };
+
+  Translated visit(const sql::PlanNodePtr& node);
+  Translated visitTableScan(const sql::PlanNode& node);
+  Translated visitValues(const sql::PlanNode& node);
+  Translated visitFilterProject(const sql::PlanNode& node);
+  Translated visitAggregation(const sql::PlanNode& node);
+  Translated visitJoin(const sql::PlanNode& node);
+  Translated visitSemiJoin(const sql::PlanNode& node);
+  Translated visitWindow(const sql::PlanNode& node);
+  Translated visitUnion(const sql::PlanNode& node);
+  Translated visitUnnest(const sql::PlanNode& node);
+  Translated visitGroupId(const sql::PlanNode& node);
+  Translated visitTableWriter(const sql::PlanNode& node);
+  Translated visitTableFinish(const sql::PlanNode& node);
+  /// Sort, TopN, Limit, Offset, EnforceSingleRow, MarkDistinct: nodes that keep their source's
+  /// layout (plus a marker column).
+  Translated visitRowNode(const sql::PlanNode& node);
+
+  /// `expression` with its symbols replaced by the channels of `layout`.
+  RowExpressionPtr toChannels(const RowExpressionPtr& expression, const Translated& input) const;
+  /// A node producing exactly `symbols` in this order from `input` (input itself if it does).
+  Translated restrict(const Translated& input, const std::vector<sql::Symbol>& symbols, const std::string& id);
+  std::vector<int32_t> channels(const Translated& input, const std::vector<sql::Symbol>& symbols) const;
+  std::vector<exec::SortKey> sortKeys(const Translated& input, const std::vector<sql::SortKey>& keys) const;
+  /// The constant assigned to `symbol` by a projection seen so far (frame offsets, lag offsets).
+  std::optional<Value> constantOf(const RowExpressionPtr& expression) const;
+  std::string nextId(const sql::PlanNode& node, const std::string& suffix);
+
+  const sql::MetadataManager& metadata_;
+  const FunctionRegistry& functions_;
+  PhysicalPlan plan_;
+  std::unordered_map<std::string, RowExpressionPtr> constants_;
+  /// The insert the plan's TableWriter writes under, for its TableCommit.
+  std::pair<connector::ConnectorPtr, connector::InsertTableHandlePtr> insertHandle_;
+  int32_t extraIds_ = 0;
+};
+
+} // namespace presto::engine

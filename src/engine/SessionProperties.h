@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "type/Type.h"
+
+namespace presto::engine {
+
+/// A system session property users can SET SESSION.
+struct SessionPropertyMetadata {
+  std::string name;
+  TypePtr type;
+  std::string defaultValue;
+  std::string description;
+};
+
+/// The system session properties the engine understands, sorted by name.
+const std::vector<SessionPropertyMetadata>& systemSessionProperties();
+
+/// Checks that `name` is a system session property and `value` is valid for its type
+/// (INVALID_SESSION_PROPERTY otherwise).
+void validateSessionProperty(const std::string& name, const std::string& value);
+
+} // namespace presto::engine

@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include "ResultText.h"
+#include "common/PrestoException.h"
+
+namespace presto::engine::test {
+namespace {
+
+class LocalQueryRunnerTest : public ::testing::Test {
+ protected:
+  std::vector<std::string> rows(const std::string& sql) { return resultRows(runner_.execute(sql)); }
+
+  /// `NAME: message` of the error `sql` raises.
+  std::string error(const std::string& sql) {
+    try {
+      runner_.execute(sql);
+    } catch (const PrestoException& error) {
+      return std::string(error.errorCode().name) + ": " + error.what();
+    }
+    return "no error";
+  }
+
+  LocalQueryRunner runner_;
+};
+
+TEST_F(LocalQueryRunnerTest, scansFiltersAndAggregatesTpch) {
+  EXPECT_EQ(rows("SELECT count(*) FROM nation"), std::vector<std::string>{"25"});
+  EXPECT_EQ(rows("SELECT n_name FROM tpch.tiny.nation WHERE n_nationkey = 7"), std::vector<std::string>{"GERMANY"});
+  EXPECT_EQ(rows("SELECT r_regionkey, count(*) FROM nation JOIN region ON n_regionkey = r_regionkey "
+                 "GROUP BY r_regionkey ORDER BY r_regionkey"),
+      (std::vector<std::string>{"0|5", "1|5", "2|5", "3|5", "4|5"}));
+  EXPECT_EQ(rows("SELECT count(*), sum(o_totalprice) FROM orders"), std::vector<std::string>{"15000|2127396830.02"});
+}
+
+TEST_F(LocalQueryRunnerTest, valuesAndExpressions) {
+  EXPECT_EQ(rows("SELECT 1 + 2, 'a' || 'b'"), std::vector<std::string>{"3|ab"});
+  EXPECT_EQ(rows("SELECT x * 2 FROM (VALUES 1, 2, 3) t(x) ORDER BY 1 DESC"), (std::vector<std::string>{"6", "4", "2"}));
+  EXPECT_EQ(rows("SELECT x FROM (VALUES 1, 2) t(x) UNION ALL SELECT 5 ORDER BY 1"),
+      (std::vector<std::string>{"1", "2", "5"}));
+}
+
+TEST_F(LocalQueryRunnerTest, memoryTablesTakeDdlAndInserts) {
+  EXPECT_EQ(rows("CREATE TABLE memory.default.t (a bigint, b varchar)"), std::vector<std::string>{"true"});
+  auto insert = runner_.execute("INSERT INTO memory.default.t VALUES (1, 'x'), (2, NULL)");
+  EXPECT_EQ(insert.updateType, "INSERT");
+  EXPECT_EQ(insert.updateCount, 2);
+  EXPECT_EQ(rows("SELECT a, b FROM memory.default.t ORDER BY a"), (std::vector<std::string>{"1|x", "2|NULL"}));
+  auto created = runner_.execute("CREATE TABLE memory.default.u AS SELECT n_name FROM nation WHERE n_regionkey = 0");
+  EXPECT_EQ(created.updateCount, 5);
+  EXPECT_EQ(rows("SELECT count(*) FROM memory.default.u"), std::vector<std::string>{"5"});
+  EXPECT_EQ(error("CREATE TABLE memory.default.t (c bigint)"),
+      "ALREADY_EXISTS: line 1:14: Table 'memory.default.t' already exists");
+  EXPECT_EQ(rows("DROP TABLE memory.default.t"), std::vector<std::string>{"true"});
+  EXPECT_EQ(error("SELECT * FROM memory.default.t"), "SYNTAX_ERROR: line 1:15: Table 'memory.default.t' does not exist");
+}
+
+TEST_F(LocalQueryRunnerTest, sessionStatementsChangeTheSession) {
+  runner_.execute("USE memory.default");
+  EXPECT_EQ(runner_.session().catalog(), "memory");
+  EXPECT_EQ(runner_.session().schema(), "default");
+  runner_.execute("SET SESSION join_distribution_type = 'BROADCAST'");
+  EXPECT_EQ(runner_.session().property("join_distribution_type"), "BROADCAST");
+  EXPECT_EQ(error("SET SESSION no_such_property = 1"), "INVALID_SESSION_PROPERTY: Session property no_such_property does not exist");
+  runner_.execute("RESET SESSION join_distribution_type");
+  EXPECT_FALSE(runner_.session().property("join_distribution_type").has_value());
+  runner_.execute("PREPARE q FROM SELECT n_name FROM tpch.tiny.nation WHERE n_nationkey = ?");
+  EXPECT_EQ(rows("EXECUTE q USING 3"), std::vector<std::string>{"CANADA"});
+  EXPECT_EQ(error("USE nowhere.x"), "NOT_FOUND: line 1:1: Catalog does not exist: nowhere");
+}
+
+TEST_F(LocalQueryRunnerTest, showStatementsAndSystemTables) {
+  EXPECT_EQ(rows("SHOW CATALOGS"), (std::vector<std::string>{"memory", "system", "tpch"}));
+  EXPECT_EQ(rows("SHOW TABLES FROM tpch.tiny LIKE 'n%'"), std::vector<std::string>{"nation"});
+  EXPECT_EQ(rows("SELECT count(*) FROM system.runtime.nodes"), std::vector<std::string>{"1"});
+}
+
+TEST_F(LocalQueryRunnerTest, errorsCarryCodesAndPositions) {
+  EXPECT_EQ(error("SELECT 1 / 0"), "DIVISION_BY_ZERO: Division by zero");
+  EXPECT_EQ(error("SELECT nope FROM nation"), "SYNTAX_ERROR: line 1:8: Column 'nope' cannot be resolved");
+  EXPECT_EQ(error("SELEC 1").rfind("SYNTAX_ERROR: line 1:1: mismatched input 'SELEC'", 0), 0u);
+}
+
+} // namespace
+} // namespace presto::engine::test

@@ -1,0 +1,68 @@
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "ResultText.h"
+#include "common/PrestoException.h"
+
+namespace presto::engine::test {
+namespace {
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path);
+  EXPECT_TRUE(in.good()) << "cannot read " << path;
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// The 22 TPC-H queries on tpch.tiny against DuckDB's answers (../shared/tpch/answers).
+class TpchQueriesTest : public ::testing::TestWithParam<int> {
+ protected:
+  static LocalQueryRunner& runner() {
+    static LocalQueryRunner runner;
+    return runner;
+  }
+};
+
+TEST_P(TpchQueriesTest, tinyMatchesDuckDb) {
+  auto name = fmt::format("q{:02d}", GetParam());
+  auto sql = readFile(std::string(PRESTO_SHARED_DIR) + "/tpch/queries/" + name + ".sql");
+  StatementResult result;
+  try {
+    result = runner().execute(sql);
+  } catch (const PrestoException& error) {
+    FAIL() << name << " failed: " << error.what();
+  }
+  std::istringstream answer(readFile(std::string(PRESTO_SHARED_DIR) + "/tpch/answers/duckdb-sf0.01/" + name + ".csv"));
+  std::string line;
+  std::getline(answer, line);
+  auto header = parseCsvLine(line);
+  ASSERT_EQ(result.columnNames.size(), header.size());
+  std::vector<std::vector<std::string>> expected;
+  while (std::getline(answer, line)) {
+    expected.push_back(parseCsvLine(line));
+  }
+  auto actual = resultValues(result);
+  ASSERT_EQ(actual.size(), expected.size()) << name;
+  // Every TPC-H query orders its result completely, so rows compare in order.
+  for (size_t row = 0; row < actual.size(); ++row) {
+    const auto& values = actual[row];
+    ASSERT_EQ(values.size(), expected[row].size()) << name << " row " << row;
+    for (size_t column = 0; column < values.size(); ++column) {
+      // The CSV answers write NULL as an empty field.
+      bool bothNull = values[column] == "NULL" && expected[row][column].empty();
+      EXPECT_TRUE(bothNull || sameValue(values[column], expected[row][column], *result.columnTypes[column]))
+          << name << " row " << row << " column " << result.columnNames[column] << ": got " << values[column]
+          << ", expected " << expected[row][column];
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Tpch, TpchQueriesTest, ::testing::Range(1, 23),
+    [](const auto& info) { return fmt::format("q{:02d}", info.param); });
+
+} // namespace
+} // namespace presto::engine::test
