@@ -14,6 +14,7 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerRegexpFunctions(registry);
   registerBinaryFunctions(registry);
   registerArrayFunctions(registry);
+  registerMapFunctions(registry);
   registerHigherOrderFunctions(registry);
   registerJsonFunctions(registry);
   registerAggregateFunctions(registry);

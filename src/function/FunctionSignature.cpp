@@ -192,7 +192,11 @@ TypePattern TypePattern::parse(std::string_view text, const std::vector<std::str
     return pattern;
   }
   bool concrete = true;
-  if (name != "row") {
+  // row(a bigint, ...) names its fields and is always concrete; row(K,V) over variables is a pattern.
+  bool rowOverVariables = name == "row" && std::any_of(parameters.begin(), parameters.end(), [&](auto parameter) {
+    return std::find(variables.begin(), variables.end(), std::string(trim(parameter))) != variables.end();
+  });
+  if (name != "row" || rowOverVariables) {
     for (auto parameter : parameters) {
       pattern.parameters_.push_back(parse(parameter, variables));
       concrete = concrete && pattern.parameters_.back().isConcrete();
