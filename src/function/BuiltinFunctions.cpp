@@ -11,6 +11,7 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerStringFunctions(registry);
   registerLikeFunctions(registry);
   registerDateTimeFunctions(registry);
+  registerDateParseFunctions(registry);
   registerRegexpFunctions(registry);
   registerBinaryFunctions(registry);
   registerArrayFunctions(registry);

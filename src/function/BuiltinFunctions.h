@@ -22,6 +22,7 @@ void registerStringFunctions(FunctionRegistry& registry);
 void registerLikeFunctions(FunctionRegistry& registry);
 void registerRegexpFunctions(FunctionRegistry& registry);
 void registerDateTimeFunctions(FunctionRegistry& registry);
+void registerDateParseFunctions(FunctionRegistry& registry);
 void registerBinaryFunctions(FunctionRegistry& registry);
 void registerJsonFunctions(FunctionRegistry& registry);
 void registerArrayFunctions(FunctionRegistry& registry);

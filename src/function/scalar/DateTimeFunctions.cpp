@@ -3,10 +3,13 @@
 
 #include "function/BuiltinFunctions.h"
 #include "function/SimpleFunction.h"
+#include "function/scalar/Calendar.h"
 #include "type/DateTime.h"
 
 namespace presto {
 namespace {
+
+using namespace calendar;
 
 FunctionMetadata describe(std::string description, bool deterministic = true) {
   return {FunctionKind::kScalar, deterministic, std::move(description), false};
@@ -14,24 +17,6 @@ FunctionMetadata describe(std::string description, bool deterministic = true) {
 
 CallStatus invalidArgument(std::string message) {
   return CallStatus::error(errors::INVALID_FUNCTION_ARGUMENT, std::move(message));
-}
-
-int64_t floorDiv(int64_t value, int64_t divisor) {
-  int64_t quotient = value / divisor;
-  return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient;
-}
-
-int64_t floorMod(int64_t value, int64_t divisor) {
-  return value - floorDiv(value, divisor) * divisor;
-}
-
-bool isLeap(int64_t year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int32_t daysInMonth(int64_t year, int32_t month) {
-  static constexpr int32_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && isLeap(year) ? 29 : kDays[month - 1];
 }
 
 /// Adds months, clamping the day to the end of the target month (Jan 31 + 1 month = Feb 28/29).
@@ -42,16 +27,6 @@ int64_t addMonthsToDays(int64_t days, int64_t months) {
   int32_t month = static_cast<int32_t>(floorMod(total, 12)) + 1;
   int32_t day = std::min(date.day, daysInMonth(year, month));
   return daysFromCivil({year, month, day});
-}
-
-/// Day of week, ISO: Monday = 1 .. Sunday = 7 (1970-01-01 was a Thursday).
-int64_t dayOfWeek(int64_t days) {
-  return floorMod(days + 3, 7) + 1;
-}
-
-int64_t dayOfYear(int64_t days) {
-  auto date = civilFromDays(days);
-  return days - daysFromCivil({date.year, 1, 1}) + 1;
 }
 
 /// ISO-8601 week of the year.
@@ -294,9 +269,6 @@ struct NowFunction {
 /// MySQL-style date_format(timestamp, format): %Y %m %d %H %i %s %f %y %M %b %a %W %j %p %T %%.
 struct DateFormatFunction {
   CallStatus call(std::string& out, int64_t millis, StringView format) const {
-    static constexpr const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December"};
-    static constexpr const char* kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     int64_t days = floorDiv(millis, kMillisPerDay);
     auto date = civilFromDays(days);
     int64_t millisOfDay = floorMod(millis, kMillisPerDay);
@@ -326,10 +298,10 @@ struct DateFormatFunction {
         case 'f': out += fmt::format("{:03}000", millisOfDay % 1000); break;
         case 'p': out += hour < 12 ? "AM" : "PM"; break;
         case 'T': out += fmt::format("{:02}:{:02}:{:02}", hour, millisOfDay / 60'000 % 60, millisOfDay / 1000 % 60); break;
-        case 'M': out += kMonths[date.month - 1]; break;
-        case 'b': out += std::string(kMonths[date.month - 1]).substr(0, 3); break;
-        case 'W': out += kDays[dayOfWeek(days) - 1]; break;
-        case 'a': out += std::string(kDays[dayOfWeek(days) - 1]).substr(0, 3); break;
+        case 'M': out += kMonthNames[date.month - 1]; break;
+        case 'b': out += std::string(kMonthNames[date.month - 1]).substr(0, 3); break;
+        case 'W': out += kDayNames[dayOfWeek(days) - 1]; break;
+        case 'a': out += std::string(kDayNames[dayOfWeek(days) - 1]).substr(0, 3); break;
         case 'j': out += fmt::format("{:03}", dayOfYear(days)); break;
         case '%': out += '%'; break;
         default: return invalidArgument(fmt::format("Unsupported date format specifier: %{}", spec));
