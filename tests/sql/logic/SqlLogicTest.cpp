@@ -2,10 +2,15 @@
 // embedded engine, one GoogleTest case per file, each file on a fresh LocalQueryRunner.
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -26,6 +31,29 @@ namespace fs = std::filesystem;
 
 /// Rows beyond this many are elided from failure messages.
 constexpr size_t kMaxRowsShown = 60;
+
+/// How long one statement may run before its record fails; PRESTO_SQL_TEST_TIMEOUT_SECONDS overrides.
+std::chrono::seconds statementTimeout() {
+  const char* text = std::getenv("PRESTO_SQL_TEST_TIMEOUT_SECONDS");
+  return std::chrono::seconds(text != nullptr ? std::atoi(text) : 120);
+}
+
+/// Runs `sql` on its own thread and waits at most `timeout`. A statement that runs longer is left
+/// running (the engine cannot be interrupted from here), holding its share of the runner, and the
+/// record fails with a timeout instead of hanging the suite.
+std::future<engine::StatementResult> startStatement(
+    const std::shared_ptr<engine::LocalQueryRunner>& runner, const std::string& sql) {
+  auto promise = std::make_shared<std::promise<engine::StatementResult>>();
+  auto future = promise->get_future();
+  std::thread([runner, sql, promise] {
+    try {
+      promise->set_value(runner->execute(sql));
+    } catch (...) {
+      promise->set_exception(std::current_exception());
+    }
+  }).detach();
+  return future;
+}
 
 std::vector<std::string> findTestFiles() {
   std::vector<std::string> files;
@@ -76,7 +104,7 @@ class FileRunner {
     } catch (const std::exception& error) {
       FAIL() << "malformed test file: " << error.what();
     }
-    engine::LocalQueryRunner runner;
+    auto runner = std::make_shared<engine::LocalQueryRunner>();
     int32_t skipped = 0;
     for (const auto& record : records) {
       if (record.skipReason) {
@@ -99,10 +127,15 @@ class FileRunner {
     ADD_FAILURE() << location(record) << "\n" << record.sql << "\n" << what;
   }
 
-  void runRecord(engine::LocalQueryRunner& runner, const SqlTestRecord& record) {
+  void runRecord(const std::shared_ptr<engine::LocalQueryRunner>& runner, const SqlTestRecord& record) {
     engine::StatementResult result;
     try {
-      result = runner.execute(record.sql);
+      auto future = startStatement(runner, record.sql);
+      if (future.wait_for(statementTimeout()) != std::future_status::ready) {
+        fail(record, fmt::format("timed out after {}s", statementTimeout().count()));
+        return;
+      }
+      result = future.get();
     } catch (const PrestoException& error) {
       checkError(record, error.errorCode().name, error.what(), error.rawMessage());
       return;
