@@ -25,6 +25,7 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerApproxDistinctAggregate(registry);
   registerArrayAggAggregate(registry);
   registerExtremeByAggregates(registry);
+  registerMapAggregates(registry);
   registerWindowFunctions(registry);
 }
 

@@ -35,6 +35,7 @@ void registerGeometricMeanAggregate(FunctionRegistry& registry);
 void registerApproxDistinctAggregate(FunctionRegistry& registry);
 void registerArrayAggAggregate(FunctionRegistry& registry);
 void registerExtremeByAggregates(FunctionRegistry& registry);
+void registerMapAggregates(FunctionRegistry& registry);
 void registerWindowFunctions(FunctionRegistry& registry);
 
 } // namespace presto

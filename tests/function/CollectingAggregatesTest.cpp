@@ -55,6 +55,19 @@ TEST_F(CollectingAggregatesTest, approxDistinctStaysWithinItsError) {
   EXPECT_THROW(aggregateRows("approx_distinct", {BIGINT(), DOUBLE()}, {{int64_t{1}, 0.5}}), PrestoException);
 }
 
+TEST_F(CollectingAggregatesTest, mapAggAndHistogram) {
+  std::vector<TypePtr> types{VARCHAR(), BIGINT()};
+  // Keys come out in ascending order; a repeated key keeps its first value; NULL keys are skipped.
+  EXPECT_EQ(aggregateRows("map_agg", types, {{"b", int64_t{2}}, {"a", Value()}, {Value(), int64_t{9}}, {"b", int64_t{3}}}),
+      Value::map({"a", "b"}, {Value(), int64_t{2}}));
+  EXPECT_EQ(aggregateRows("map_agg", types, {}), Value());
+  EXPECT_EQ(resultType("map_agg", types)->toString(), "map(varchar,bigint)");
+  EXPECT_EQ(aggregate("histogram", BIGINT(), {int64_t{5}, int64_t{1}, Value(), int64_t{5}, int64_t{5}}),
+      Value::map({int64_t{1}, int64_t{5}}, {int64_t{1}, int64_t{3}}));
+  EXPECT_EQ(aggregate("histogram", VARCHAR(), {Value()}), Value());
+  EXPECT_EQ(resultType("histogram", {DATE()})->toString(), "map(date,bigint)");
+}
+
 TEST_F(CollectingAggregatesTest, bitwiseAggregates) {
   EXPECT_EQ(aggregate("bitwise_and_agg", BIGINT(), {int64_t{12}, Value(), int64_t{10}}), Value(int64_t{8}));
   EXPECT_EQ(aggregate("bitwise_or_agg", BIGINT(), {int64_t{12}, Value(), int64_t{10}}), Value(int64_t{14}));
