@@ -15,6 +15,8 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerRegexpFunctions(registry);
   registerBinaryFunctions(registry);
   registerArrayFunctions(registry);
+  registerArraySetFunctions(registry);
+  registerArrayBuildFunctions(registry);
   registerMapFunctions(registry);
   registerHigherOrderFunctions(registry);
   registerJsonFunctions(registry);

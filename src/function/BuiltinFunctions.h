@@ -26,6 +26,8 @@ void registerDateParseFunctions(FunctionRegistry& registry);
 void registerBinaryFunctions(FunctionRegistry& registry);
 void registerJsonFunctions(FunctionRegistry& registry);
 void registerArrayFunctions(FunctionRegistry& registry);
+void registerArraySetFunctions(FunctionRegistry& registry);
+void registerArrayBuildFunctions(FunctionRegistry& registry);
 void registerMapFunctions(FunctionRegistry& registry);
 void registerHigherOrderFunctions(FunctionRegistry& registry);
 void registerAggregateFunctions(FunctionRegistry& registry);

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "common/Check.h"
 #include "function/BuiltinFunctions.h"
 #include "function/scalar/ValueFunction.h"
 #include "vector/ComplexVector.h"

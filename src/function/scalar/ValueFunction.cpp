@@ -10,7 +10,7 @@ void ValueFunction::apply(const SelectivityVector& rows, const std::vector<Vecto
   std::vector<Value> arguments(args.size());
   rows.applyToSelected([&](vector_size_t row) {
     for (size_t i = 0; i < args.size(); ++i) {
-      if (args[i]->isNullAt(row)) return;
+      if (args[i]->isNullAt(row) && !calledOnNullInput_) return;
       arguments[i] = valueAt(*args[i], row);
     }
     try {
