@@ -119,6 +119,11 @@ StatementResult LocalQueryRunnerImpl::execute(sql::Session& session, const std::
 StatementResult LocalQueryRunnerImpl::executeStatement(
     sql::Session& session, const sql::Statement& statement, const std::string& queryId, StatementListener* listener) {
   auto kind = statement.kind();
+  if (kind == sql::NodeKind::kExplain && statement.as<sql::Explain>().analyze) {
+    sql::Session querySession = session;
+    querySession.setStartTime(nowMillis());
+    return explainAnalyze(querySession, statement.as<sql::Explain>(), queryId);
+  }
   if (isPlannedStatement(kind)) {
     sql::Session querySession = session;
     querySession.setStartTime(nowMillis());
@@ -132,13 +137,7 @@ StatementResult LocalQueryRunnerImpl::executeStatement(
 
 StatementResult LocalQueryRunnerImpl::runPlanned(const sql::Session& session, const sql::Statement& statement,
     const std::string& queryId, StatementListener* listener) {
-  sql::LogicalPlanner planner(session, *metadata_, *functions_);
-  planner.setOptimizer([&](const sql::PlanNodePtr& plan) {
-    return sql::optimizePlan(plan, session, *metadata_, *functions_);
-  });
-  auto logical = sql::optimizePlan(planner.plan(statement), session, *metadata_, *functions_);
-  PlanTranslator translator(*metadata_, *functions_);
-  auto physical = translator.translate(logical);
+  auto physical = physicalPlan(session, statement, nullptr);
   StatementResult result;
   result.columnNames = physical.columnNames;
   result.columnTypes = physical.root->outputTypes();
@@ -148,24 +147,13 @@ StatementResult LocalQueryRunnerImpl::runPlanned(const sql::Session& session, co
   if (stream) {
     listener->onColumns(result.columnNames, result.columnTypes);
   }
-  try {
-    runTask(physical, queryId, [&](PagePtr page) {
-      if (stream) {
-        listener->onPage(std::move(page));
-      } else {
-        result.pages.push_back(std::move(page));
-      }
-    }, listener);
-  } catch (...) {
-    for (const auto& undo : physical.onFailure) {
-      try {
-        undo();
-      } catch (...) {
-        // The original error is the one to report.
-      }
+  runPlan(session, physical, queryId, [&](PagePtr page) {
+    if (stream) {
+      listener->onPage(std::move(page));
+    } else {
+      result.pages.push_back(std::move(page));
     }
-    throw;
-  }
+  }, listener);
   if (isWrite) {
     int64_t rows = 0;
     for (const auto& page : result.pages) {
@@ -177,6 +165,36 @@ StatementResult LocalQueryRunnerImpl::runPlanned(const sql::Session& session, co
     result.updateCount = rows;
   }
   return result;
+}
+
+exec::TaskStats LocalQueryRunnerImpl::runPlan(const sql::Session& session, const PhysicalPlan& plan,
+    const std::string& queryId, const std::function<void(PagePtr)>& consume, const StatementListener* listener) {
+  auto concurrency = session.property("task_concurrency");
+  try {
+    return runTask(plan, queryId, concurrency ? std::stoi(*concurrency) : options_.concurrency, consume, listener);
+  } catch (...) {
+    for (const auto& undo : plan.onFailure) {
+      try {
+        undo();
+      } catch (...) {
+        // The original error is the one to report.
+      }
+    }
+    throw;
+  }
+}
+
+PhysicalPlan LocalQueryRunnerImpl::physicalPlan(
+    const sql::Session& session, const sql::Statement& statement, sql::PlanNodePtr* logical) {
+  sql::LogicalPlanner planner(session, *metadata_, *functions_);
+  planner.setOptimizer([&](const sql::PlanNodePtr& plan) {
+    return sql::optimizePlan(plan, session, *metadata_, *functions_);
+  });
+  auto optimized = sql::optimizePlan(planner.plan(statement), session, *metadata_, *functions_);
+  if (logical != nullptr) {
+    *logical = optimized;
+  }
+  return PlanTranslator(*metadata_, *functions_).translate(optimized);
 }
 
 std::vector<connector::NodeInfo> LocalQueryRunnerImpl::nodes() const {

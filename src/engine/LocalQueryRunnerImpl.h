@@ -8,6 +8,7 @@
 #include "connector/system/RuntimeInfo.h"
 #include "engine/LocalQueryRunner.h"
 #include "engine/PlanTranslator.h"
+#include "exec/OperatorStats.h"
 #include "exec/TaskExecutor.h"
 #include "exec/aggregation/Aggregate.h"
 #include "function/FunctionRegistry.h"
@@ -45,10 +46,17 @@ class LocalQueryRunnerImpl : public connector::RuntimeInfoSource {
   StatementResult executeSessionStatement(sql::Session& session, const sql::Statement& statement);
   /// CREATE/DROP SCHEMA, CREATE/DROP TABLE, DELETE (DataDefinitionStatements.cpp).
   StatementResult executeDataDefinition(const sql::Session& session, const sql::Statement& statement);
+  /// EXPLAIN ANALYZE: runs the statement and renders its plan with what each operator did.
+  StatementResult explainAnalyze(const sql::Session& session, const sql::Explain& explain, const std::string& queryId);
+  /// Plans, optimizes and translates a statement.
+  PhysicalPlan physicalPlan(const sql::Session& session, const sql::Statement& statement, sql::PlanNodePtr* logical);
+  /// Runs a plan (runTask with the session's task concurrency); a failure undoes its writes.
+  exec::TaskStats runPlan(const sql::Session& session, const PhysicalPlan& plan, const std::string& queryId,
+      const std::function<void(PagePtr)>& consume, const StatementListener* listener);
   /// Runs a physical plan in one task, handing its output pages to `consume`; stops the task
-  /// with USER_CANCELED when `listener` says so.
-  void runTask(const PhysicalPlan& plan, const std::string& queryId, const std::function<void(PagePtr)>& consume,
-      const StatementListener* listener);
+  /// with USER_CANCELED when `listener` says so. Returns the task's statistics.
+  exec::TaskStats runTask(const PhysicalPlan& plan, const std::string& queryId, int32_t concurrency,
+      const std::function<void(PagePtr)>& consume, const StatementListener* listener);
 
   void recordQuery(const std::string& queryId, const sql::Session& session, const std::string& sql,
       const std::string& state, int64_t created, std::optional<int64_t> end);

@@ -43,10 +43,10 @@ void addSplits(exec::Task& task, const PhysicalPlan& plan) {
 
 } // namespace
 
-void LocalQueryRunnerImpl::runTask(const PhysicalPlan& plan, const std::string& queryId,
+exec::TaskStats LocalQueryRunnerImpl::runTask(const PhysicalPlan& plan, const std::string& queryId, int32_t concurrency,
     const std::function<void(PagePtr)>& consume, const StatementListener* listener) {
   exec::TaskConfig config;
-  config.concurrency = options_.concurrency;
+  config.concurrency = concurrency;
   config.maxTaskMemoryBytes = options_.maxQueryMemoryBytes;
   exec::TaskServices services;
   services.connectors = [connectors = plan.connectors](const std::string& catalog) -> connector::ConnectorPtr {
@@ -90,6 +90,7 @@ void LocalQueryRunnerImpl::runTask(const PhysicalPlan& plan, const std::string& 
     std::rethrow_exception(error);
   }
   PRESTO_CHECK(task->state() == exec::TaskState::kFinished, "task ended {}", exec::taskStateName(task->state()));
+  return task->stats();
 }
 
 } // namespace presto::engine

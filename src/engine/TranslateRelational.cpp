@@ -212,25 +212,27 @@ PlanTranslator::Translated PlanTranslator::visitWindow(const sql::PlanNode& node
     call.frame.startOffset = offsetOf(function.frame.startValue);
     call.frame.endType = boundType(function.frame.endType);
     call.frame.endOffset = offsetOf(function.frame.endValue);
+    // ntile's bucket count, lag/lead's offset and nth_value's position are constants; lag/lead
+    // defaults other than NULL are not supported yet.
+    size_t firstConstant = call.function == "ntile" ? 0 : 1;
     for (size_t i = 0; i < function.arguments.size(); ++i) {
       const auto& argument = function.arguments[i];
-      if (i > 0) {
-        // ntile buckets, lag/lead offsets and nth_value positions are constants.
-        auto value = constantOf(argument);
-        if (!value || value->isNull()) {
-          throw PrestoException(errors::NOT_SUPPORTED,
-              fmt::format("Argument {} of window function {} must be a constant", i + 1, call.function));
+      if (i < firstConstant) {
+        if (argument->kind() != RowExpressionKind::kVariableReference) {
+          throw PrestoException(errors::NOT_SUPPORTED, "Window function arguments must be columns");
         }
-        call.constantArgument = value->as<int64_t>();
+        call.inputs.push_back(input.channel(std::static_pointer_cast<const VariableReferenceExpression>(argument)));
         continue;
       }
-      if (argument->kind() == RowExpressionKind::kVariableReference) {
-        call.inputs.push_back(input.channel(std::static_pointer_cast<const VariableReferenceExpression>(argument)));
-      } else if (auto value = constantOf(argument); value && call.function == "ntile") {
-        call.constantArgument = value->as<int64_t>();
-      } else {
-        throw PrestoException(errors::NOT_SUPPORTED, "Window function arguments must be columns");
+      auto value = constantOf(argument);
+      if (i == 2 && value && value->isNull()) {
+        continue;
       }
+      if (i >= 2 || !value || value->isNull()) {
+        throw PrestoException(errors::NOT_SUPPORTED,
+            fmt::format("Argument {} of window function {} must be a non-null constant", i + 1, call.function));
+      }
+      call.constantArgument = value->as<int64_t>();
     }
     calls.push_back(std::move(call));
     names.push_back(function.output->name());

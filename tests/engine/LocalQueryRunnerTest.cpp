@@ -80,5 +80,52 @@ TEST_F(LocalQueryRunnerTest, errorsCarryCodesAndPositions) {
   EXPECT_EQ(error("SELEC 1").rfind("SYNTAX_ERROR: line 1:1: mismatched input 'SELEC'", 0), 0u);
 }
 
+TEST_F(LocalQueryRunnerTest, windowFunctionsTakeConstantArguments) {
+  EXPECT_EQ(rows("SELECT x, ntile(2) OVER (ORDER BY x), lag(x, 2) OVER (ORDER BY x) FROM (VALUES 1, 2, 3, 4) t(x) ORDER BY x"),
+      (std::vector<std::string>{"1|1|NULL", "2|1|NULL", "3|2|1", "4|2|2"}));
+  EXPECT_EQ(error("SELECT lag(x, 1, 0) OVER (ORDER BY x) FROM (VALUES 1) t(x)"),
+      "NOT_SUPPORTED: Argument 3 of window function lag must be a non-null constant");
+}
+
+TEST_F(LocalQueryRunnerTest, explainAnalyzeReportsOperators) {
+  auto text = rows("EXPLAIN ANALYZE SELECT n_regionkey, count(*) FROM nation GROUP BY n_regionkey");
+  ASSERT_EQ(text.size(), 1u);
+  EXPECT_NE(text[0].find("- Aggregate[keys = [n_regionkey]]"), std::string::npos) << text[0];
+  EXPECT_NE(text[0].find("TableScan["), std::string::npos) << text[0];
+  EXPECT_NE(text[0].find("output 25 rows"), std::string::npos) << text[0];
+  EXPECT_NE(text[0].find("peak memory"), std::string::npos) << text[0];
+}
+
+/// Collects streamed pages; with `canceled`, asks the engine to stop at once.
+class CollectingListener : public StatementListener {
+ public:
+  explicit CollectingListener(bool canceled) : canceled_(canceled) {}
+  void onColumns(const std::vector<std::string>& names, const std::vector<TypePtr>&) override { columns = names; }
+  void onPage(PagePtr page) override { rows += page->numRows(); }
+  bool isCanceled() const override { return canceled_; }
+
+  std::vector<std::string> columns;
+  int64_t rows = 0;
+
+ private:
+  const bool canceled_;
+};
+
+TEST_F(LocalQueryRunnerTest, listenerReceivesRowsAndCancels) {
+  CollectingListener all(false);
+  auto result = runner_.execute(runner_.session(), "SELECT l_orderkey FROM lineitem", "q1", &all);
+  EXPECT_EQ(all.columns, std::vector<std::string>{"l_orderkey"});
+  EXPECT_EQ(all.rows, 60175);
+  EXPECT_TRUE(result.pages.empty());
+  CollectingListener canceling(true);
+  try {
+    // Hours of work if it were not canceled.
+    runner_.execute(runner_.session(), "SELECT count(*) FROM tpch.sf100.lineitem", "q2", &canceling);
+    FAIL() << "not canceled";
+  } catch (const PrestoException& error) {
+    EXPECT_EQ(error.errorCode().name, std::string("USER_CANCELED"));
+  }
+}
+
 } // namespace
 } // namespace presto::engine::test
