@@ -19,6 +19,7 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerArrayBuildFunctions(registry);
   registerMapFunctions(registry);
   registerHigherOrderFunctions(registry);
+  registerMapLambdaFunctions(registry);
   registerJsonFunctions(registry);
   registerAggregateFunctions(registry);
   registerVarianceAggregates(registry);

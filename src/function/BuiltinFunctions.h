@@ -29,6 +29,7 @@ void registerArrayFunctions(FunctionRegistry& registry);
 void registerArraySetFunctions(FunctionRegistry& registry);
 void registerArrayBuildFunctions(FunctionRegistry& registry);
 void registerMapFunctions(FunctionRegistry& registry);
+void registerMapLambdaFunctions(FunctionRegistry& registry);
 void registerHigherOrderFunctions(FunctionRegistry& registry);
 void registerAggregateFunctions(FunctionRegistry& registry);
 void registerVarianceAggregates(FunctionRegistry& registry);
