@@ -11,7 +11,7 @@ enum class BlockingReason {
   kWaitForConsumer,
   /// The task has no split for a table scan yet.
   kWaitForSplit,
-  /// A local exchange source has no data yet.
+  /// An exchange source (local, or remote upstream tasks) has no data yet.
   kWaitForProducer,
   /// A probe waits for the hash table of its build side.
   kWaitForJoinBuild,

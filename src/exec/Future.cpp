@@ -54,6 +54,15 @@ void ContinuePromise::setValue() {
   }
 }
 
+ContinueFuture anyOf(const std::vector<ContinueFuture>& futures) {
+  auto promise = std::make_shared<ContinuePromise>();
+  auto result = promise->future();
+  for (const auto& future : futures) {
+    future.then([promise] { promise->setValue(); });
+  }
+  return result;
+}
+
 void notifyAll(std::vector<ContinuePromise>& promises) {
   auto pending = std::move(promises);
   promises.clear();

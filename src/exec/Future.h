@@ -60,6 +60,10 @@ class ContinuePromise {
   std::shared_ptr<ContinueFuture::State> state_;
 };
 
+/// A future that completes as soon as one of `futures` does (at once if one already has).
+/// REQUIRES: `futures` is not empty and every future is valid.
+ContinueFuture anyOf(const std::vector<ContinueFuture>& futures);
+
 /// Completes every promise in `promises` (outside of any lock the caller holds) and clears it.
 void notifyAll(std::vector<ContinuePromise>& promises);
 

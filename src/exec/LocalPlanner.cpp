@@ -7,6 +7,7 @@
 #include "exec/LocalExchange.h"
 #include "exec/Task.h"
 #include "exec/operators/EnforceSingleRowOperator.h"
+#include "exec/operators/ExchangeOperator.h"
 #include "exec/operators/FilterProjectOperator.h"
 #include "exec/operators/GroupIdOperator.h"
 #include "exec/operators/HashBuildOperator.h"
@@ -24,6 +25,7 @@
 #include "exec/operators/ValuesOperator.h"
 #include "exec/operators/WindowOperator.h"
 #include "exec/plan/AggregationNodes.h"
+#include "exec/plan/ExchangeNode.h"
 #include "exec/plan/FilterProjectNode.h"
 #include "exec/plan/JoinNodes.h"
 #include "exec/plan/RowNodes.h"
@@ -106,6 +108,11 @@ size_t LocalPlanner::planNode(const PlanNodePtr& node) {
   if (auto scan = std::dynamic_pointer_cast<const TableScanNode>(node)) {
     return newPipeline(concurrency_, [scan](DriverContext* context, int32_t operatorId) {
       return std::make_unique<TableScanOperator>(context, operatorId, scan);
+    }, id);
+  }
+  if (auto remote = std::dynamic_pointer_cast<const ExchangeNode>(node)) {
+    return newPipeline(remote->singleDriver() ? 1 : concurrency_, [remote](DriverContext* context, int32_t operatorId) {
+      return std::make_unique<ExchangeOperator>(context, operatorId, remote);
     }, id);
   }
   if (auto exchange = std::dynamic_pointer_cast<const LocalExchangeNode>(node)) {

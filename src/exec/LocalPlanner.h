@@ -14,8 +14,8 @@ class Task;
 /// buffer, a local exchange sink, a join build). Pipelines meet at local exchanges and join
 /// bridges, which the planner creates and registers in the task.
 ///
-/// Pipelines starting at a table scan (or a non-gathering local exchange) run as
-/// `task.concurrency` drivers. A node that needs to see all rows of a group together gets a
+/// Pipelines starting at a table scan, a remote exchange (unless it asks for a single driver) or a
+/// non-gathering local exchange run as `task.concurrency` drivers. A node that needs to see all rows of a group together gets a
 /// local repartition by its keys in front of it; a node that needs every row (ORDER BY, final
 /// LIMIT, global aggregation) gets a local gather into a single driver, preceded by a partial
 /// step where one exists (LIMIT, TopN, DISTINCT LIMIT).

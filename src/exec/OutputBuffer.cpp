@@ -30,7 +30,7 @@ BlockingReason OutputBuffer::enqueue(int32_t partition, PagePtr page, ContinueFu
   {
     std::lock_guard<std::mutex> lock(mutex_);
     PRESTO_CHECK(!noMorePages_ || terminated_, "enqueue after noMorePages");
-    if (terminated_) {
+    if (terminated_ || isAbandonedLocked()) {
       return BlockingReason::kNotBlocked;
     }
     auto bytes = static_cast<int64_t>(page->retainedBytes());
@@ -66,7 +66,7 @@ BlockingReason OutputBuffer::enqueue(int32_t partition, PagePtr page, ContinueFu
 
 BlockingReason OutputBuffer::isFull(ContinueFuture* future) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (terminated_ || bufferedBytes_ < maxBytes_) {
+  if (terminated_ || isAbandonedLocked() || bufferedBytes_ < maxBytes_) {
     return BlockingReason::kNotBlocked;
   }
   producerPromises_.emplace_back();
@@ -97,7 +97,7 @@ void OutputBuffer::releaseLocked(SharedPage& page) {
 }
 
 void OutputBuffer::collectProducerWakeupsLocked(std::vector<ContinuePromise>& wake) {
-  if (bufferedBytes_ < maxBytes_ || terminated_) {
+  if (bufferedBytes_ < maxBytes_ || terminated_ || isAbandonedLocked()) {
     for (auto& promise : producerPromises_) {
       wake.push_back(std::move(promise));
     }
@@ -181,8 +181,18 @@ void OutputBuffer::abort(int32_t bufferId) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     Buffer& buffer = buffers_.at(static_cast<size_t>(bufferId));
-    buffer.aborted = true;
+    if (!buffer.aborted) {
+      buffer.aborted = true;
+      ++numAborted_;
+    }
     acknowledgeLocked(buffer, buffer.firstToken + static_cast<int64_t>(buffer.pages.size()));
+    if (isAbandonedLocked()) {
+      for (auto& page : arbitraryQueue_) {
+        releaseLocked(*page);
+      }
+      arbitraryQueue_.clear();
+      reservation_.resize(bufferedBytes_);
+    }
     for (auto& promise : buffer.consumerPromises) {
       wake.push_back(std::move(promise));
     }
@@ -228,6 +238,11 @@ bool OutputBuffer::isFinished() const {
     }
   }
   return true;
+}
+
+bool OutputBuffer::isAbandoned() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return isAbandonedLocked();
 }
 
 int64_t OutputBuffer::bufferedBytes() const {

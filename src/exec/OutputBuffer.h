@@ -63,6 +63,9 @@ class OutputBuffer {
 
   /// True once no more pages will come and every consumer has acknowledged everything.
   bool isFinished() const;
+  /// True once every consumer has aborted its buffer: nobody will read what producers write, so
+  /// they may stop (enqueued pages are dropped).
+  bool isAbandoned() const;
   int64_t bufferedBytes() const;
   int64_t totalPages() const;
 
@@ -85,6 +88,7 @@ class OutputBuffer {
   /// Moves pages of the shared queue (kArbitrary) to `buffer` until it holds `maxBytes`.
   void fillArbitraryLocked(Buffer& buffer, int64_t maxBytes);
   bool isCompleteLocked(const Buffer& buffer) const;
+  bool isAbandonedLocked() const { return numAborted_ == numBuffers(); }
   void collectProducerWakeupsLocked(std::vector<ContinuePromise>& wake);
 
   const OutputBufferKind kind_;
@@ -96,6 +100,7 @@ class OutputBuffer {
   std::vector<ContinuePromise> producerPromises_;
   int64_t bufferedBytes_ = 0;
   int64_t totalPages_ = 0;
+  int32_t numAborted_ = 0;
   bool noMorePages_ = false;
   bool terminated_ = false;
   MemoryReservation reservation_;

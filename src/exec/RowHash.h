@@ -30,6 +30,14 @@ uint64_t hashScalar(T value);
 /// Hash of a NULL key.
 inline constexpr uint64_t kNullHash = 0x9e3779b97f4a7c15ULL;
 
+/// The partition of a row `hash` among the `numPartitions` consumers of a hash exchange between
+/// tasks. It reads the high 32 bits (local exchanges and hash tables use the hash modulo their
+/// width), so that the rows a consumer task receives still spread over all of its drivers. Every
+/// process runs the same hash, so producers on any node agree on it.
+inline int32_t remotePartition(uint64_t hash, int32_t numPartitions) {
+  return static_cast<int32_t>(((hash >> 32) * static_cast<uint64_t>(numPartitions)) >> 32);
+}
+
 /// Hashes rows [0, numRows) of one column of any type into `hashes` (replacing, or combining with
 /// the values already there when `combine`). Equal values (under SQL equality, with -0.0 == 0.0
 /// and one NaN) hash equally; NULL hashes to kNullHash.

@@ -13,6 +13,8 @@ TaskConfig TaskConfig::fromConfig(ConfigReader& config) {
   result.maxOutputBufferBytes = static_cast<int64_t>(DataSize::parse(config.getString("task.max-output-buffer-size", "32MB")).bytes());
   result.maxLocalExchangeBytes =
       static_cast<int64_t>(DataSize::parse(config.getString("task.max-local-exchange-buffer-size", "32MB")).bytes());
+  result.maxExchangeResponseBytes =
+      static_cast<int64_t>(DataSize::parse(config.getString("exchange.max-response-size", "1MB")).bytes());
   result.maxTaskMemoryBytes = static_cast<int64_t>(DataSize::parse(config.getString("task.max-memory", "8GB")).bytes());
   return result;
 }

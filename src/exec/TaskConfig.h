@@ -21,11 +21,15 @@ struct TaskConfig {
   int64_t maxOutputBufferBytes = 32 << 20;
   /// Bytes a local exchange may hold before producers block.
   int64_t maxLocalExchangeBytes = 32 << 20;
+  /// Bytes an exchange asks one upstream buffer for at a time (it holds at most that much per
+  /// upstream buffer).
+  int64_t maxExchangeResponseBytes = 1 << 20;
   /// Memory limit of the task's pool (user + system).
   int64_t maxTaskMemoryBytes = int64_t{8} << 30;
 
   /// Reads `task.concurrency`, `task.driver-quantum`, `task.max-output-buffer-size`,
-  /// `task.max-local-exchange-buffer-size`, `task.max-memory`, `task.page-rows`.
+  /// `task.max-local-exchange-buffer-size`, `exchange.max-response-size`, `task.max-memory`,
+  /// `task.page-rows`.
   static TaskConfig fromConfig(ConfigReader& config);
 };
 

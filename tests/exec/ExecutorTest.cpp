@@ -27,19 +27,6 @@ PagePtr sequencePage(int64_t rows) {
   return makePage({vectorFromValues(BIGINT(), values)});
 }
 
-/// Waits until every driver of `task` has closed.
-void waitForDrivers(const TaskPtr& task) {
-  auto deadline = Clock::now() + 10s;
-  while (Clock::now() < deadline) {
-    auto stats = task->stats();
-    if (stats.numFinishedDrivers == stats.numDrivers) {
-      return;
-    }
-    std::this_thread::sleep_for(1ms);
-  }
-  FAIL() << "drivers did not close";
-}
-
 TEST(ExecutorTest, multilevelQueueLevelsAndShares) {
   MultilevelQueueConfig config;
   config.levelThresholds = {0ns, 10ns, 100ns, 1000ns, 10000ns};
@@ -171,7 +158,7 @@ TEST(ExecutorTest, cancellationMidStreamFreesEverything) {
   EXPECT_EQ(task->state(), TaskState::kRunning);
   task->cancel();
   EXPECT_EQ(task->state(), TaskState::kCanceled);
-  waitForDrivers(task);
+  ASSERT_TRUE(waitForDrivers(task));
   EXPECT_GT(task->stats().cpuNanos, 0);
   EXPECT_EQ(task->pool()->totalBytes(), task->outputBuffer()->bufferedBytes());
   OutputBuffer::Result result;
@@ -196,7 +183,7 @@ TEST(ExecutorTest, memoryLimitFailsTaskAndFreesEverything) {
     EXPECT_EQ(e.errorCode().name, "EXCEEDED_LOCAL_MEMORY_LIMIT");
   }
   EXPECT_EQ(runner.task()->state(), TaskState::kFailed);
-  waitForDrivers(runner.task());
+  ASSERT_TRUE(waitForDrivers(runner.task()));
   EXPECT_EQ(runner.rootPool()->totalBytes(), 0);
   EXPECT_GT(runner.task()->stats().peakMemoryBytes, 0);
 }
@@ -260,7 +247,7 @@ TEST(ExecutorTest, feedbackQueueLetsShortQueryOvertakeHeavyOne) {
   auto busy = medianRunTime(shortPlan, executor, 5);
   EXPECT_EQ(heavy->state(), TaskState::kRunning);
   heavy->cancel();
-  waitForDrivers(heavy);
+  ASSERT_TRUE(waitForDrivers(heavy));
   std::cout << "short query solo " << solo.count() / 1000 << "us, next to a CPU-heavy query "
             << busy.count() / 1000 << "us" << std::endl;
   // Without the feedback queue the short query would wait behind 4 drivers x 50 ms quanta.

@@ -26,7 +26,7 @@ void PartitionedOutputOperator::addInput(PagePtr input) {
     hashRows(*input, partitionChannels_, hashes);
     std::vector<std::vector<vector_size_t>> rows(static_cast<size_t>(buffer_->numBuffers()));
     for (vector_size_t row = 0; row < input->numRows(); ++row) {
-      rows[hashes[static_cast<size_t>(row)] % rows.size()].push_back(row);
+      rows[static_cast<size_t>(remotePartition(hashes[static_cast<size_t>(row)], buffer_->numBuffers()))].push_back(row);
     }
     for (size_t partition = 0; partition < rows.size(); ++partition) {
       if (rows[partition].empty()) {

@@ -7,16 +7,17 @@ namespace presto::exec {
 
 /// The last operator of a task's root pipeline: writes pages to the task's output buffer,
 /// splitting them by hash of the partition channels for a partitioned buffer (round robin when
-/// there are none). Blocks while the buffer is full.
+/// there are none). Blocks while the buffer is full; finishes early once every consumer has gone
+/// (which stops the work upstream of it).
 class PartitionedOutputOperator : public Operator {
  public:
   PartitionedOutputOperator(DriverContext* driverContext, int32_t operatorId, const std::string& planNodeId,
       std::vector<TypePtr> types);
-  bool needsInput() const override { return !noMoreInput_ && !blocked_; }
+  bool needsInput() const override { return !noMoreInput_ && !blocked_ && !buffer_->isAbandoned(); }
   void addInput(PagePtr input) override;
   PagePtr getOutput() override { return nullptr; }
   BlockingReason isBlocked(ContinueFuture* future) override;
-  bool isFinished() override { return noMoreInput_ && !blocked_; }
+  bool isFinished() override { return (noMoreInput_ && !blocked_) || buffer_->isAbandoned(); }
 
  private:
   OutputBufferPtr buffer_;

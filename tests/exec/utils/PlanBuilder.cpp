@@ -72,6 +72,11 @@ PlanBuilder& PlanBuilder::tableScan(
   return *this;
 }
 
+PlanBuilder& PlanBuilder::exchange(TypePtr outputType, bool singleDriver) {
+  node_ = std::make_shared<ExchangeNode>(nextId(), std::move(outputType), singleDriver);
+  return *this;
+}
+
 PlanBuilder& PlanBuilder::filter(RowExpressionPtr predicate) {
   std::vector<RowExpressionPtr> identity;
   for (int32_t i = 0; i < static_cast<int32_t>(node_->outputTypes().size()); ++i) {

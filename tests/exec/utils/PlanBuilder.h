@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "exec/plan/AggregationNodes.h"
+#include "exec/plan/ExchangeNode.h"
 #include "exec/plan/FilterProjectNode.h"
 #include "exec/plan/JoinNodes.h"
 #include "exec/plan/RowNodes.h"
@@ -77,6 +78,8 @@ class PlanBuilder {
   PlanBuilder& topNRowNumber(std::vector<int32_t> partitionKeys, std::vector<SortKey> sortKeys, int64_t limit);
   PlanBuilder& window(std::vector<int32_t> partitionKeys, std::vector<SortKey> sortKeys,
       std::vector<WindowFunctionCall> functions);
+  /// Reads other tasks' output buffers (RemoteSplits added to the task for this node's id).
+  PlanBuilder& exchange(TypePtr outputType, bool singleDriver = false);
   PlanBuilder& localExchange(LocalExchangeKind kind, std::vector<int32_t> keys, std::vector<PlanNodePtr> sources);
   PlanBuilder& tableWriter(const std::string& catalog, connector::InsertTableHandlePtr handle);
   PlanBuilder& tableCommit(TableCommitNode::CommitFunction commit);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -54,16 +55,7 @@ std::vector<PagePtr> QueryRunner::run() {
       }
       continue;
     }
-    auto mutex = std::make_shared<std::mutex>();
-    auto ready = std::make_shared<bool>(false);
-    auto condition = std::make_shared<std::condition_variable>();
-    future.then([mutex, ready, condition] {
-      std::lock_guard<std::mutex> lock(*mutex);
-      *ready = true;
-      condition->notify_all();
-    });
-    std::unique_lock<std::mutex> lock(*mutex);
-    if (!condition->wait_until(lock, deadline, [&] { return *ready; })) {
+    if (!waitUntil(future, deadline)) {
       task_->cancel();
       PRESTO_FAIL("query timed out; task state {}\n{}", taskStateName(task_->state()), task_->stats().toString());
     }
@@ -74,6 +66,34 @@ std::vector<PagePtr> QueryRunner::run() {
   }
   PRESTO_CHECK(task_->state() == TaskState::kFinished, "task ended {}", taskStateName(task_->state()));
   return pages;
+}
+
+bool waitUntil(const ContinueFuture& future, std::chrono::steady_clock::time_point deadline) {
+  struct Signal {
+    std::mutex mutex;
+    std::condition_variable condition;
+    bool ready = false;
+  };
+  auto signal = std::make_shared<Signal>();
+  future.then([signal] {
+    std::lock_guard<std::mutex> lock(signal->mutex);
+    signal->ready = true;
+    signal->condition.notify_all();
+  });
+  std::unique_lock<std::mutex> lock(signal->mutex);
+  return signal->condition.wait_until(lock, deadline, [&] { return signal->ready; });
+}
+
+bool waitForDrivers(const TaskPtr& task, std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto stats = task->stats();
+    if (stats.numFinishedDrivers == stats.numDrivers) {
+      return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return false;
 }
 
 std::vector<std::vector<Value>> QueryRunner::rows() {

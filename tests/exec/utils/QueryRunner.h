@@ -75,6 +75,14 @@ class QueryRunner {
   MemoryPoolPtr rootPool_;
 };
 
+/// Blocks the calling (non-executor) thread until `future` completes or `deadline` passes; returns
+/// whether it completed.
+bool waitUntil(const ContinueFuture& future, std::chrono::steady_clock::time_point deadline);
+
+/// Waits until every driver of `task` has closed (and freed its memory); returns whether they did
+/// within `timeout`.
+bool waitForDrivers(const TaskPtr& task, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
 /// Rows of `pages` as values.
 std::vector<std::vector<Value>> toRows(const std::vector<PagePtr>& pages);
 /// Renders rows for comparison (`1|abc|NULL`), given the column types.
