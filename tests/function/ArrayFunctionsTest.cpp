@@ -70,6 +70,35 @@ TEST_F(ArrayFunctionsTest, lambdas) {
       Value::array({bigints({int64_t{10}, int64_t{6}})}));
 }
 
+TEST_F(ArrayFunctionsTest, zipWithAndReduce) {
+  const std::vector<TypePtr> pairs{ARRAY(BIGINT()), ARRAY(VARCHAR())};
+  EXPECT_EQ(eval("zip_with(c0, c1, (x:bigint, y:varchar) -> concat(cast(x as varchar), y))", pairs,
+                {bigints({int64_t{1}, int64_t{2}}), Value::array({"a", "b", "c"})}),
+      Value::array({"1a", "2b", Value()}));
+  EXPECT_EQ(eval("zip_with(c0, c1, (x:bigint, y:varchar) -> y)", pairs, {bigints({}), Value::array({"a"})}), Value::array({"a"}));
+  EXPECT_EQ(eval("zip_with(c0, c1, (x:bigint, y:varchar) -> x)", pairs, {Value(), Value::array({"a"})}), Value());
+  // Presto's examples: a NULL element makes the sum NULL unless the lambda handles it.
+  EXPECT_EQ(eval("reduce(c0, 0, (s:bigint, x:bigint) -> plus(s, x), (s:bigint) -> s)", kBigintArray,
+                {bigints({int64_t{5}, int64_t{20}, int64_t{50}})}),
+      Value(int64_t{75}));
+  EXPECT_EQ(eval("reduce(c0, 0, (s:bigint, x:bigint) -> plus(s, x), (s:bigint) -> s)", kBigintArray,
+                {bigints({int64_t{5}, int64_t{20}, Value(), int64_t{50}})}),
+      Value());
+  EXPECT_EQ(eval("reduce(c0, 0, (s:bigint, x:bigint) -> plus(s, coalesce(x, 0)), (s:bigint) -> s)", kBigintArray,
+                {bigints({int64_t{5}, int64_t{20}, Value(), int64_t{50}})}),
+      Value(int64_t{75}));
+  EXPECT_EQ(eval("reduce(c0, 0, (s:bigint, x:bigint) -> plus(s, x), (s:bigint) -> multiply(s, 2))", kBigintArray, {bigints({})}),
+      Value(int64_t{0}));
+  EXPECT_EQ(eval("reduce(c0, 0, (s:bigint, x:bigint) -> plus(s, x), (s:bigint) -> s)", kBigintArray, {Value()}), Value());
+  // The state may start NULL.
+  EXPECT_EQ(eval("reduce(c0, null, (s:bigint, x:bigint) -> coalesce(plus(s, x), x), (s:bigint) -> s)", kBigintArray,
+                {bigints({int64_t{1}, int64_t{2}})}),
+      Value(int64_t{3}));
+  EXPECT_EQ(evalRows("reduce(c0, 1, (s:bigint, x:bigint) -> multiply(s, x), (s:bigint) -> cast(s as varchar))", kBigintArray,
+                {{bigints({int64_t{2}, int64_t{3}})}, {bigints({})}, {Value()}, {bigints({int64_t{4}})}}),
+      (std::vector<Value>{"6", "1", Value(), "4"}));
+}
+
 TEST_F(ArrayFunctionsTest, manyRowsAcrossEncodings) {
   auto rows = std::vector<std::vector<Value>>{{bigints({int64_t{1}})}, {Value()}, {bigints({})}, {bigints({int64_t{4}, int64_t{5}})}};
   EXPECT_EQ(evalRows("transform(c0, (x:bigint) -> plus(x, 1))", kBigintArray, rows),

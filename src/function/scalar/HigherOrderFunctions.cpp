@@ -1,8 +1,11 @@
+#include <numeric>
+
 #include "function/BuiltinFunctions.h"
 #include "vector/ComplexVector.h"
 #include "vector/DecodedVector.h"
 #include "vector/DictionaryVector.h"
 #include "vector/FlatVector.h"
+#include "vector/VectorValues.h"
 
 namespace presto {
 namespace {
@@ -111,6 +114,111 @@ class FilterFunction final : public VectorFunction {
   }
 };
 
+/// zip_with(array(T), array(U), function(T,U,R)) -> array(R): the lambda over pairs of i-th
+/// elements, the shorter array padded with NULLs.
+class ZipWithFunction final : public VectorFunction {
+ public:
+  void apply(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const std::vector<const LambdaFunction*>& lambdas,
+      const TypePtr& outputType, EvalContext& context, VectorPtr& result) const override {
+    ElementRows left(*args[0], rows);
+    ElementRows right(*args[1], rows);
+    std::vector<vector_size_t> offsets(static_cast<size_t>(rows.size()), 0);
+    std::vector<vector_size_t> sizes(static_cast<size_t>(rows.size()), 0);
+    std::vector<vector_size_t> leftIndices, rightIndices, outerRows;
+    std::vector<bool> leftMissing, rightMissing;
+    auto nulls = Buffer::allocate(bits::numBytes(static_cast<size_t>(std::max(rows.size(), 1))), true);
+    for (vector_size_t row = 0; row < rows.size(); ++row) {
+      auto r = static_cast<size_t>(row);
+      offsets[r] = static_cast<vector_size_t>(outerRows.size());
+      if (!rows.isValid(row) || left.decoded.isNullAt(row) || right.decoded.isNullAt(row)) {
+        bits::setBit(nulls->asMutable<uint64_t>(), r);
+        continue;
+      }
+      sizes[r] = std::max(left.sizes[r], right.sizes[r]);
+      for (vector_size_t i = 0; i < sizes[r]; ++i) {
+        leftMissing.push_back(i >= left.sizes[r]);
+        rightMissing.push_back(i >= right.sizes[r]);
+        leftIndices.push_back(leftMissing.back() ? 0 : left.offsets[r] + i);
+        rightIndices.push_back(rightMissing.back() ? 0 : right.offsets[r] + i);
+        outerRows.push_back(row);
+      }
+    }
+    auto count = static_cast<vector_size_t>(outerRows.size());
+    VectorPtr values;
+    if (count > 0) {
+      lambdas[2]->apply(SelectivityVector(count), {padded(left, leftIndices, leftMissing), padded(right, rightIndices, rightMissing)},
+          outerRows.data(), context, values);
+    } else {
+      values = BaseVector::create(outputType->childAt(0), 0);
+    }
+    result = std::make_shared<ArrayVector>(outputType, rows.size(), toBuffer(offsets), toBuffer(sizes), values, nulls);
+  }
+
+ private:
+  /// The elements at `indices` of `input`'s laid-out elements, NULL where `missing`.
+  static VectorPtr padded(const ElementRows& input, const std::vector<vector_size_t>& indices, const std::vector<bool>& missing) {
+    auto count = static_cast<vector_size_t>(indices.size());
+    auto nulls = Buffer::allocate(bits::numBytes(static_cast<size_t>(count)), true);
+    for (size_t i = 0; i < missing.size(); ++i) {
+      if (missing[i]) bits::setBit(nulls->asMutable<uint64_t>(), i);
+    }
+    if (input.numElements() == 0) {
+      return makeConstant(input.elements->type(), Value(), count);
+    }
+    return wrapInDictionary(nulls, toBuffer(indices), count, input.elements);
+  }
+};
+
+/// reduce(array(T), S, function(S,T,S), function(S,R)) -> R: folds the elements into a state from
+/// the initial value (which may be NULL), then maps the final state. A NULL array gives NULL.
+class ReduceFunction final : public VectorFunction {
+ public:
+  bool isDefaultNullBehavior() const override { return false; }
+
+  void apply(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const std::vector<const LambdaFunction*>& lambdas,
+      const TypePtr& outputType, EvalContext& context, VectorPtr& result) const override {
+    ElementRows input(*args[0], rows);
+    const auto& stateType = args[1]->type();
+    std::vector<vector_size_t> identity(static_cast<size_t>(rows.size()));
+    std::iota(identity.begin(), identity.end(), 0);
+    VectorPtr state = args[1];
+    vector_size_t longest = 0;
+    for (auto size : input.sizes) longest = std::max(longest, size);
+    // Step i feeds the i-th element of every array that has one; the others keep their state.
+    for (vector_size_t step = 0; step < longest; ++step) {
+      SelectivityVector active(rows.size(), false);
+      auto indices = allocateIndices(std::max(rows.size(), 1));
+      for (vector_size_t row = 0; row < rows.size(); ++row) {
+        auto r = static_cast<size_t>(row);
+        bool has = rows.isValid(row) && !input.decoded.isNullAt(row) && input.sizes[r] > step;
+        indices->asMutable<vector_size_t>()[row] = has ? input.offsets[r] + step : 0;
+        if (has) active.setValid(row, true);
+      }
+      active.updateBounds();
+      auto elements = wrapInDictionary(nullptr, indices, rows.size(), input.elements);
+      VectorPtr next;
+      lambdas[2]->apply(active, {state, elements}, identity.data(), context, next);
+      std::vector<Value> merged(static_cast<size_t>(rows.size()));
+      for (vector_size_t row = 0; row < rows.size(); ++row) {
+        merged[static_cast<size_t>(row)] = active.isValid(row) ? valueAt(*next, row) : valueAt(*state, row);
+      }
+      state = vectorFromValues(stateType, merged);
+    }
+    SelectivityVector finishing(rows.size(), false);
+    rows.applyToSelected([&](vector_size_t row) {
+      if (!input.decoded.isNullAt(row)) finishing.setValid(row, true);
+    });
+    finishing.updateBounds();
+    VectorPtr output;
+    if (finishing.hasSelections()) {
+      lambdas[3]->apply(finishing, {state}, identity.data(), context, output);
+    }
+    std::vector<Value> values(static_cast<size_t>(rows.size()));
+    finishing.applyToSelected([&](vector_size_t row) { values[static_cast<size_t>(row)] = valueAt(*output, row); });
+    result = vectorFromValues(outputType, values);
+  }
+};
+
 enum class Match { kAny, kAll, kNone };
 
 /// any_match / all_match / none_match with three-valued logic over the lambda's results.
@@ -170,6 +278,13 @@ void registerHigherOrderFunctions(FunctionRegistry& registry) {
       describe("whether the lambda is true for every element"), [](const FunctionBinding&) { return std::make_shared<MatchFunction>(Match::kAll); });
   registry.registerScalar(makeSignature("none_match", {"array(T)", "function(T,boolean)"}, "boolean", variables),
       describe("whether the lambda is true for no element"), [](const FunctionBinding&) { return std::make_shared<MatchFunction>(Match::kNone); });
+  registry.registerScalar(makeSignature("zip_with", {"array(T)", "array(U)", "function(T,U,R)"}, "array(R)",
+                              {{"T", TypeConstraint::kNone}, {"U", TypeConstraint::kNone}, {"R", TypeConstraint::kNone}}),
+      describe("apply a lambda to pairs of elements, padding the shorter array with NULLs"),
+      [](const FunctionBinding&) { return std::make_shared<ZipWithFunction>(); });
+  registry.registerScalar(makeSignature("reduce", {"array(T)", "S", "function(S,T,S)", "function(S,R)"}, "R",
+                              {{"T", TypeConstraint::kNone}, {"S", TypeConstraint::kNone}, {"R", TypeConstraint::kNone}}),
+      describe("fold the elements into a state, then map the state"), [](const FunctionBinding&) { return std::make_shared<ReduceFunction>(); });
 }
 
 } // namespace presto
