@@ -5,6 +5,8 @@
 #include <thread>
 
 #include "common/PrestoException.h"
+#include "connector/spi/CatalogManager.h"
+#include "connector/tpch/TpchConnector.h"
 #include "exec/RemoteSplit.h"
 #include "exec/RowHash.h"
 #include "utils/ExchangeHarness.h"
@@ -113,6 +115,64 @@ TEST(ExchangeTest, partitionedShuffleToThreeAggregatingConsumers) {
   assertSameRows(kGroupTypes, all, countAndSumByKey(rows));
   EXPECT_TRUE(producer->waitForCompletion(10s));
   EXPECT_EQ(producer->state(), TaskState::kFinished);
+}
+
+TEST(ExchangeTest, tpchScanShuffledToThreeConsumersMatchesOneTask) {
+  connector::ConnectorRegistry connectors;
+  connectors.add(std::make_shared<tpch::TpchConnectorFactory>());
+  connector::CatalogManager catalogs(connectors, connector::ConnectorContext{});
+  catalogs.createCatalog("tpch", PropertiesFile::parse("connector.name=tpch\ntpch.splits-per-node=4\n", "tpch.properties"));
+  auto tpch = catalogs.requireConnector("tpch");
+  auto handle = tpch->metadata().getTableHandle({"tiny", "orders"});
+  // (custkey, orderkey): the key first, as the consumers expect.
+  std::vector<connector::ColumnHandlePtr> columns(2);
+  for (const auto& column : tpch->metadata().getColumnHandles(*handle)) {
+    if (column->name() == "custkey") {
+      columns[0] = column;
+    } else if (column->name() == "orderkey") {
+      columns[1] = column;
+    }
+  }
+  std::vector<connector::ConnectorSplitPtr> splits;
+  auto splitSource = tpch->splitManager().getSplits(handle, connector::SplitContext{{"node-1"}});
+  while (!splitSource->isFinished()) {
+    for (auto& split : splitSource->getNextBatch(10)) {
+      splits.push_back(split);
+    }
+  }
+  auto lookup = [&](const std::string& name) { return catalogs.requireConnector(name); };
+
+  // One task: scan and aggregate orders per customer.
+  PlanBuilder single;
+  single.tableScan("tpch", handle, columns);
+  auto singleScanId = single.planNode()->id();
+  aggregateByKey(single);
+  auto expected = QueryRunner(single.planNode()).services(testServices(lookup)).concurrency(2)
+                      .splits(singleScanId, splits).rows();
+
+  // The same over a hash shuffle on custkey: a scanning task, three aggregating tasks.
+  ExchangeHarness harness(lookup);
+  PlanBuilder scan;
+  scan.tableScan("tpch", handle, columns);
+  auto producer = harness.start(scan.planNode(), {OutputBufferKind::kPartitioned, 3, {0}}, withConcurrency(2));
+  int64_t sequenceId = 0;
+  for (const auto& split : splits) {
+    producer->addSplit(scan.planNode()->id(), Split{sequenceId++, split});
+  }
+  producer->noMoreSplits(scan.planNode()->id());
+  auto [plan, exchangeId] = consumerPlan(aggregateByKey);
+  std::vector<std::vector<Value>> actual;
+  std::vector<TaskPtr> consumers;
+  for (int32_t buffer = 0; buffer < 3; ++buffer) {
+    consumers.push_back(harness.start(plan, {}, withConcurrency(2)));
+    harness.connect(consumers.back(), exchangeId, {producer}, buffer);
+  }
+  for (const auto& consumer : consumers) {
+    auto groups = toRows(harness.results(consumer));
+    actual.insert(actual.end(), groups.begin(), groups.end());
+  }
+  EXPECT_GT(expected.size(), 500u);
+  assertSameRows(kGroupTypes, actual, expected);
 }
 
 TEST(ExchangeTest, remotePartitionIsIndependentOfLocalPartition) {

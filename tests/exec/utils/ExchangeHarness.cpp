@@ -7,8 +7,8 @@
 
 namespace presto::exec::test {
 
-ExchangeHarness::ExchangeHarness()
-    : registry_(std::make_shared<TaskRegistry>()), services_(testServices()),
+ExchangeHarness::ExchangeHarness(std::function<connector::ConnectorPtr(const std::string&)> connectors)
+    : registry_(std::make_shared<TaskRegistry>()), services_(testServices(std::move(connectors))),
       rootPool_(MemoryPool::createRoot("query")) {
   services_.exchangeSources = inProcessExchangeSources(registry_);
 }

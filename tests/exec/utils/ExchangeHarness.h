@@ -23,7 +23,8 @@ namespace presto::exec::test {
 /// Every task hangs off one root pool; the destructor cancels the tasks still running.
 class ExchangeHarness {
  public:
-  ExchangeHarness();
+  /// `connectors` serves the tasks' table scans (none by default).
+  explicit ExchangeHarness(std::function<connector::ConnectorPtr(const std::string&)> connectors = nullptr);
   ~ExchangeHarness();
 
   /// Services whose exchange sources read the tasks of this harness.
