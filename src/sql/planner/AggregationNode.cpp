@@ -1,5 +1,6 @@
 #include "sql/planner/AggregationNode.h"
 
+#include "function/aggregate/AggregateFunction.h"
 #include "sql/planner/ExpressionText.h"
 
 namespace presto::sql {
@@ -15,6 +16,20 @@ std::vector<Symbol> aggregationOutputs(
 }
 
 } // namespace
+
+TypePtr Aggregate::intermediateType() const {
+  if (!function->entry->aggregateFactory) {
+    return nullptr;
+  }
+  FunctionBinding binding{function->argumentTypes, function->returnType, {}};
+  for (const auto& argument : arguments) {
+    auto constant = argument->kind() == RowExpressionKind::kConstant
+        ? std::optional<Value>(argument->as<ConstantExpression>()->value())
+        : std::nullopt;
+    binding.constantArguments.push_back(std::move(constant));
+  }
+  return function->entry->aggregateFactory(binding)->intermediateType();
+}
 
 std::string Aggregate::toString() const {
   std::string text = function->name() + "(" + (distinct ? "DISTINCT " : "");

@@ -83,19 +83,35 @@ PlanNodePtr LogicalPlanner::planExecute(const Execute& execute, AnalyzerContext&
   return planStatement(*statement, context, ids);
 }
 
-PlanNodePtr LogicalPlanner::planExplain(const Explain& explain, AnalyzerContext& context, PlanNodeIdAllocator& ids) {
+std::string LogicalPlanner::explainText(const PlanNodePtr& plan, const Explain& explain) const {
+  bool distributed = false;
+  auto format = ExplainFormat::kText;
   for (const auto& option : explain.options) {
-    if (option->type == ExplainOption::Type::kType && option->value != "LOGICAL") {
-      userError(errors::NOT_SUPPORTED, option->location, "EXPLAIN (TYPE {}) is not supported yet", option->value);
+    if (option->type == ExplainOption::Type::kType) {
+      distributed = option->value == "DISTRIBUTED";
+      if (option->value != "LOGICAL" && !(distributed && distributedExplainer_)) {
+        userError(errors::NOT_SUPPORTED, option->location, "EXPLAIN (TYPE {}) is not supported", option->value);
+      }
     }
-    if (option->type == ExplainOption::Type::kFormat && option->value != "TEXT") {
-      userError(errors::NOT_SUPPORTED, option->location, "EXPLAIN (FORMAT {}) is not supported yet", option->value);
+    if (option->type == ExplainOption::Type::kFormat) {
+      if (option->value != "TEXT" && option->value != "JSON") {
+        userError(errors::NOT_SUPPORTED, option->location, "EXPLAIN (FORMAT {}) is not supported", option->value);
+      }
+      format = option->value == "JSON" ? ExplainFormat::kJson : ExplainFormat::kText;
     }
   }
+  auto optimized = optimizer_ ? optimizer_(plan) : plan;
+  if (distributed) {
+    return distributedExplainer_(optimized, format);
+  }
+  return format == ExplainFormat::kJson ? printPlanJson(*optimized) : printPlan(*optimized);
+}
+
+PlanNodePtr LogicalPlanner::planExplain(const Explain& explain, AnalyzerContext& context, PlanNodeIdAllocator& ids) {
   if (explain.analyze) {
     userError(errors::NOT_SUPPORTED, explain.location, "EXPLAIN ANALYZE needs the execution engine");
   }
-  auto text = explainText(planStatement(*explain.statement, context, ids));
+  auto text = explainText(planStatement(*explain.statement, context, ids), explain);
   auto symbol = context.symbols().newSymbol("query_plan", VARCHAR());
   auto values = std::make_shared<ValuesNode>(ids.next(), std::vector<Symbol>{symbol},
       std::vector<std::vector<RowExpressionPtr>>{{std::make_shared<ConstantExpression>(Value(text), VARCHAR())}});

@@ -13,16 +13,6 @@
 namespace presto::sql::test {
 namespace {
 
-std::string tpchQuery(int query) {
-  char file[32];
-  std::snprintf(file, sizeof(file), "q%02d.sql", query);
-  auto sql = readTextFile(std::string(PRESTO_SHARED_DIR) + "/tpch/queries/" + file);
-  while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) {
-    sql.pop_back();
-  }
-  return sql;
-}
-
 /// Whether the node produces at most one row by construction (the scalar side of a cross join).
 bool isSingleRow(const PlanNode& node) {
   if (node.as<EnforceSingleRowNode>()) {
