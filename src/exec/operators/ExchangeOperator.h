@@ -12,12 +12,12 @@ namespace presto::exec {
 
 /// The source operator of an ExchangeNode: takes the task's RemoteSplits as they arrive (the
 /// drivers of the pipeline share them), opens an ExchangeSource on each, and returns pages from
-/// whichever upstream buffer has some. Holds at most one reply (about
-/// `task.maxExchangeResponseBytes`) per upstream buffer, reserved as system memory, and asks for
-/// the next one (acknowledging the last) only once its pages are handed on, so a slow consumer
-/// leaves pages upstream, where the full output buffer blocks the producer. Waits
-/// (kWaitForProducer, kWaitForSplit) on a future combining every pending reply and the next split.
-/// Finishes when no more splits will come and every upstream buffer is complete.
+/// whichever upstream buffer has some. Holds at most one reply (about `exchange.max-response-size`)
+/// per upstream buffer, reserved as system memory, and asks for the next one (acknowledging the
+/// last) only once its pages are handed on, so a slow consumer leaves pages upstream, where the
+/// full output buffer blocks the producer. Waits (kWaitForProducer, kWaitForSplit) on a future
+/// combining every pending reply and the next split. Finishes when no more splits will come and
+/// every upstream buffer is complete.
 class ExchangeOperator : public SourceOperator {
  public:
   ExchangeOperator(DriverContext* driverContext, int32_t operatorId, std::shared_ptr<const ExchangeNode> node);
