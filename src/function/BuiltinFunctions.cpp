@@ -29,6 +29,7 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerArrayAggAggregate(registry);
   registerExtremeByAggregates(registry);
   registerMapAggregates(registry);
+  registerApproxPercentileAggregate(registry);
   registerWindowFunctions(registry);
 }
 

@@ -39,6 +39,7 @@ void registerApproxDistinctAggregate(FunctionRegistry& registry);
 void registerArrayAggAggregate(FunctionRegistry& registry);
 void registerExtremeByAggregates(FunctionRegistry& registry);
 void registerMapAggregates(FunctionRegistry& registry);
+void registerApproxPercentileAggregate(FunctionRegistry& registry);
 void registerWindowFunctions(FunctionRegistry& registry);
 
 } // namespace presto

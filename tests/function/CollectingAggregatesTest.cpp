@@ -68,6 +68,24 @@ TEST_F(CollectingAggregatesTest, mapAggAndHistogram) {
   EXPECT_EQ(resultType("histogram", {DATE()})->toString(), "map(date,bigint)");
 }
 
+TEST_F(CollectingAggregatesTest, approxPercentileIsExactNearestRank) {
+  std::vector<std::vector<Value>> rows;
+  for (int64_t i = 10; i >= 1; --i) rows.push_back({i, 0.5});
+  rows.push_back({Value(), 0.5});
+  std::vector<TypePtr> types{BIGINT(), DOUBLE()};
+  // 1..10: the median is the 5th value; p = 0.95 needs 9.5 values, so the 10th.
+  EXPECT_EQ(aggregateRows("approx_percentile", types, rows), Value(int64_t{5}));
+  for (auto& row : rows) row[1] = 0.95;
+  EXPECT_EQ(aggregateRows("approx_percentile", types, rows), Value(int64_t{10}));
+  for (auto& row : rows) row[1] = 0.0;
+  EXPECT_EQ(aggregateRows("approx_percentile", types, rows), Value(int64_t{1}));
+  std::vector<std::vector<Value>> doubles{{2.5, Value::array({0.25, 1.0})}, {0.5, Value::array({0.25, 1.0})}, {1.5, Value::array({0.25, 1.0})}};
+  EXPECT_EQ(aggregateRows("approx_percentile", {DOUBLE(), ARRAY(DOUBLE())}, doubles), Value::array({0.5, 2.5}));
+  EXPECT_EQ(resultType("approx_percentile", {INTEGER(), DOUBLE()})->toString(), "bigint");
+  EXPECT_EQ(aggregateRows("approx_percentile", types, {}), Value());
+  EXPECT_THROW(aggregateRows("approx_percentile", types, {{int64_t{1}, 1.5}}), PrestoException);
+}
+
 TEST_F(CollectingAggregatesTest, bitwiseAggregates) {
   EXPECT_EQ(aggregate("bitwise_and_agg", BIGINT(), {int64_t{12}, Value(), int64_t{10}}), Value(int64_t{8}));
   EXPECT_EQ(aggregate("bitwise_or_agg", BIGINT(), {int64_t{12}, Value(), int64_t{10}}), Value(int64_t{14}));

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "common/Check.h"
 #include "function/BuiltinFunctions.h"
 #include "function/aggregate/HeapStateAggregate.h"
 #include "function/aggregate/HyperLogLog.h"
