@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "FragmentChecker.h"
 #include "OptimizerTestEnvironment.h"
+#include "sql/optimizer/AddExchanges.h"
 
 namespace presto::sql::test {
 namespace {
 
-/// Every TPC-DS query that plans also optimizes; failures other than planning ones are errors.
+/// Every TPC-DS query that plans also optimizes and fragments consistently; failures other than
+/// planning ones are errors.
 TEST(TpcdsOptimizerTest, everyPlannedQueryOptimizes) {
   OptimizerTestEnvironment environment;
   environment.createTpcdsSchema();
@@ -33,6 +36,10 @@ TEST(TpcdsOptimizerTest, everyPlannedQueryOptimizes) {
     try {
       auto result = optimizePlan(plan, environment.session(), environment.metadata(), environment.functions());
       EXPECT_EQ(result->outputSymbols().size(), plan->outputSymbols().size()) << file.filename();
+      auto distributed = fragmentPlan(
+          addExchanges(result, environment.session(), environment.metadata(), environment.functions()));
+      auto problems = fragmentProblems(distributed);
+      EXPECT_TRUE(problems.empty()) << file.filename() << ": " << testing::PrintToString(problems);
       ++optimized;
     } catch (const PrestoException& error) {
       ADD_FAILURE() << file.filename() << ": " << error.what();
