@@ -1,6 +1,7 @@
 #include "sql/optimizer/CardinalityEstimator.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "sql/optimizer/Conjuncts.h"
 #include "sql/optimizer/SymbolReferences.h"
@@ -10,6 +11,7 @@
 #include "sql/planner/JoinNode.h"
 #include "sql/planner/LimitNode.h"
 #include "sql/planner/ProjectNode.h"
+#include "sql/planner/SemiJoinNode.h"
 #include "sql/planner/SetOperationNode.h"
 #include "sql/planner/SortNode.h"
 #include "sql/planner/TableScanNode.h"
@@ -20,6 +22,7 @@ namespace {
 
 constexpr double kEqualitySelectivity = 0.1;
 constexpr double kRangeSelectivity = 0.33;
+constexpr double kLikeSelectivity = 0.25;
 constexpr double kDefaultSelectivity = 0.5;
 constexpr double kGroupingReduction = 0.1;
 
@@ -41,16 +44,14 @@ double CardinalityEstimator::rows(const PlanNodePtr& node) {
   return estimated;
 }
 
-double CardinalityEstimator::joinRows(double leftRows, double rightRows,
-    const std::vector<std::pair<std::optional<double>, std::optional<double>>>& keyDistinctValues) {
+double CardinalityEstimator::joinRows(
+    double leftRows, double rightRows, const std::vector<std::pair<double, double>>& keyDistinctValues) {
   if (keyDistinctValues.empty()) {
     return leftRows * rightRows;
   }
   double divisor = 1;
   for (const auto& [left, right] : keyDistinctValues) {
-    double leftDistinct = std::min(left.value_or(leftRows), leftRows);
-    double rightDistinct = std::min(right.value_or(rightRows), rightRows);
-    divisor = std::max(divisor, std::max(leftDistinct, rightDistinct));
+    divisor = std::max({divisor, std::min(left, leftRows), std::min(right, rightRows)});
   }
   return std::max(1.0, leftRows * rightRows / divisor);
 }
@@ -72,6 +73,9 @@ double CardinalityEstimator::filterSelectivity(const PlanNodePtr& source, const 
   if (isRangeComparison(conjunct)) {
     return kRangeSelectivity;
   }
+  if (isCallOf(conjunct, "like")) {
+    return kLikeSelectivity;
+  }
   return kDefaultSelectivity;
 }
 
@@ -88,9 +92,19 @@ double CardinalityEstimator::estimate(const PlanNodePtr& node) {
     return tableStatistics(*scan->table()).rowCount.value_or(kUnknownTableRows);
   }
   if (auto filter = node->as<FilterNode>()) {
-    double selectivity = 1;
+    // Conjuncts are often correlated (a brand and a container, two bounds of one column), so
+    // only the most selective counts fully: the next one with its square root, then the fourth
+    // root, ... (exponential backoff).
+    std::vector<double> selectivities;
     for (const auto& conjunct : extractConjuncts(filter->predicate())) {
-      selectivity *= filterSelectivity(filter->source(), *conjunct);
+      selectivities.push_back(filterSelectivity(filter->source(), *conjunct));
+    }
+    std::sort(selectivities.begin(), selectivities.end());
+    double selectivity = 1;
+    double exponent = 1;
+    for (auto conjunctSelectivity : selectivities) {
+      selectivity *= std::pow(conjunctSelectivity, exponent);
+      exponent /= 2;
     }
     return rows(filter->source()) * selectivity;
   }
@@ -106,9 +120,12 @@ double CardinalityEstimator::estimate(const PlanNodePtr& node) {
     return std::min(groups, rows(aggregation->source()));
   }
   if (auto join = node->as<JoinNode>()) {
-    std::vector<std::pair<std::optional<double>, std::optional<double>>> keys;
+    std::vector<std::pair<double, double>> keys;
     for (const auto& clause : join->criteria()) {
-      keys.emplace_back(distinctValues(join->left(), clause.left->name()), distinctValues(join->right(), clause.right->name()));
+      double bound = std::min(unfilteredDistinctValues(join->left(), clause.left->name()),
+          unfilteredDistinctValues(join->right(), clause.right->name()));
+      keys.emplace_back(std::min(distinctValues(join->left(), clause.left->name()).value_or(bound), bound),
+          std::min(distinctValues(join->right(), clause.right->name()).value_or(bound), bound));
     }
     double leftRows = rows(join->left());
     double rightRows = rows(join->right());
@@ -143,6 +160,40 @@ double CardinalityEstimator::estimate(const PlanNodePtr& node) {
   return node->sources().empty() ? 1 : rows(node->sources()[0]);
 }
 
+double CardinalityEstimator::unfilteredDistinctValues(const PlanNodePtr& node, const std::string& symbol) {
+  if (auto scan = node->as<TableScanNode>()) {
+    for (size_t i = 0; i < scan->outputSymbols().size(); ++i) {
+      if (scan->outputSymbols()[i]->name() != symbol) {
+        continue;
+      }
+      const auto& statistics = tableStatistics(*scan->table());
+      auto column = statistics.columns.find(scan->columns()[i]->name());
+      if (column != statistics.columns.end() && column->second.distinctValuesCount) {
+        return *column->second.distinctValuesCount;
+      }
+    }
+    return rows(node);
+  }
+  if (auto project = node->as<ProjectNode>()) {
+    for (const auto& assignment : project->assignments()) {
+      auto source = asSymbol(assignment.expression);
+      if (assignment.symbol->name() == symbol && source) {
+        return unfilteredDistinctValues(project->source(), source->name());
+      }
+    }
+    return rows(node);
+  }
+  if (node->as<FilterNode>() || node->as<JoinNode>() || node->as<SemiJoinNode>() || node->as<AggregationNode>() ||
+      node->as<SortNode>()) {
+    for (const auto& source : node->sources()) {
+      if (namesOf(source->outputSymbols()).count(symbol) > 0) {
+        return unfilteredDistinctValues(source, symbol);
+      }
+    }
+  }
+  return rows(node);
+}
+
 std::optional<double> CardinalityEstimator::distinctValues(const PlanNodePtr& node, const std::string& symbol) {
   std::optional<double> distinct;
   if (auto scan = node->as<TableScanNode>()) {
@@ -163,7 +214,8 @@ std::optional<double> CardinalityEstimator::distinctValues(const PlanNodePtr& no
         distinct = distinctValues(project->source(), source->name());
       }
     }
-  } else if (node->as<JoinNode>() || node->as<FilterNode>() || node->as<AggregationNode>() || node->as<SortNode>()) {
+  } else if (node->as<JoinNode>() || node->as<SemiJoinNode>() || node->as<FilterNode>() || node->as<AggregationNode>() ||
+      node->as<SortNode>()) {
     for (const auto& source : node->sources()) {
       if (namesOf(source->outputSymbols()).count(symbol) > 0) {
         distinct = distinctValues(source, symbol);

@@ -9,8 +9,12 @@ namespace presto::sql {
 
 /// Estimates output row counts of plan nodes from connector statistics
 /// (ConnectorMetadata::getTableStatistics) and simple selectivity guesses: an equality with a
-/// constant keeps 1/distinct values (or 10%), other comparisons a third, anything else half; an
-/// equi-join keeps |L| * |R| / max(distinct values of the keys). Estimates are cached per node.
+/// constant keeps 1/distinct values (or 10%), a range comparison a third, LIKE a quarter, anything
+/// else half; of several conjuncts the most selective counts fully, the next with the square
+/// root of its selectivity, then the fourth root, ... An equi-join keeps |L| * |R| / max(distinct values of the keys on either side),
+/// where a key without statistics is assumed to have at most as many distinct values as the
+/// column it is joined with (a foreign key referencing a key), so a join of a table with a
+/// smaller table it references keeps the larger table's rows. Estimates are cached per node.
 class CardinalityEstimator {
  public:
   /// Rows assumed for a table without statistics.
@@ -21,10 +25,13 @@ class CardinalityEstimator {
   double rows(const PlanNodePtr& node);
   /// The number of distinct values of `symbol` in the node's output, when statistics tell.
   std::optional<double> distinctValues(const PlanNodePtr& node, const std::string& symbol);
-  /// The rows of an inner join of inputs with `leftRows` and `rightRows` rows on key pairs whose
-  /// distinct counts are given (nullopt: unknown).
-  static double joinRows(double leftRows, double rightRows,
-      const std::vector<std::pair<std::optional<double>, std::optional<double>>>& keyDistinctValues);
+  /// An upper bound of the distinct values of `symbol` that ignores filters: the distinct count of
+  /// the table column it comes from, else that table's row count, else the node's rows.
+  double unfilteredDistinctValues(const PlanNodePtr& node, const std::string& symbol);
+  /// The rows of an inner join of inputs with `leftRows` and `rightRows` rows on key pairs with
+  /// the given distinct counts (each at most its input's rows; none: a cross join).
+  static double joinRows(
+      double leftRows, double rightRows, const std::vector<std::pair<double, double>>& keyDistinctValues);
 
  private:
   double estimate(const PlanNodePtr& node);

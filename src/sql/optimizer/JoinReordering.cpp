@@ -44,7 +44,9 @@ struct JoinedSet {
 class GraphOrderer {
  public:
   GraphOrderer(JoinGraph& graph, Strategy strategy, CardinalityEstimator& estimator, OptimizerContext& context)
-      : graph_(graph), strategy_(strategy), estimator_(estimator), context_(context) {}
+      : graph_(graph), strategy_(strategy), estimator_(estimator), context_(context) {
+    estimateMemberDistinctValues();
+  }
 
   PlanNodePtr order() {
     auto count = graph_.relations().size();
@@ -90,24 +92,22 @@ class GraphOrderer {
     const auto& left = swap ? rightSet : leftSet;
     const auto& right = swap ? leftSet : rightSet;
     auto leftRelations = swap ? rightMask : leftMask;
+    auto rightRelations = (leftMask | rightMask) & ~leftRelations;
     std::vector<JoinNode::EquiClause> criteria;
-    std::vector<std::pair<std::optional<double>, std::optional<double>>> keyDistinctValues;
     for (const auto& members : graph_.equivalenceClasses()) {
       const JoinGraph::Member* leftMember = nullptr;
       const JoinGraph::Member* rightMember = nullptr;
       for (const auto& member : members) {
         bool inLeft = (bit(member.relation) & leftRelations) != 0;
-        bool inRight = (bit(member.relation) & (leftMask | rightMask) & ~leftRelations) != 0;
+        bool inRight = (bit(member.relation) & rightRelations) != 0;
         leftMember = inLeft && !leftMember ? &member : leftMember;
         rightMember = inRight && !rightMember ? &member : rightMember;
       }
       if (leftMember && rightMember) {
         criteria.push_back({leftMember->symbol, rightMember->symbol});
-        keyDistinctValues.emplace_back(
-            estimator_.distinctValues(graph_.relations()[leftMember->relation], leftMember->symbol->name()),
-            estimator_.distinctValues(graph_.relations()[rightMember->relation], rightMember->symbol->name()));
       }
     }
+    auto keyDistinctValues = keyDistinctValuesOf(leftRelations, rightRelations);
     std::vector<RowExpressionPtr> filters;
     auto both = leftMask | rightMask;
     for (const auto& conjunct : graph_.conjuncts()) {
@@ -160,24 +160,59 @@ class GraphOrderer {
 
   /// Rows and cost of joining two sets without building the plan.
   JoinedSet estimateJoin(uint64_t leftMask, const JoinedSet& left, uint64_t rightMask, const JoinedSet& right) {
-    std::vector<std::pair<std::optional<double>, std::optional<double>>> keys;
-    for (const auto& members : graph_.equivalenceClasses()) {
-      const JoinGraph::Member* leftMember = nullptr;
-      const JoinGraph::Member* rightMember = nullptr;
-      for (const auto& member : members) {
-        leftMember = (bit(member.relation) & leftMask) && !leftMember ? &member : leftMember;
-        rightMember = (bit(member.relation) & rightMask) && !rightMember ? &member : rightMember;
-      }
-      if (leftMember && rightMember) {
-        keys.emplace_back(distinctValues(*leftMember), distinctValues(*rightMember));
-      }
+    bool filtered = false;
+    for (const auto& conjunct : graph_.conjuncts()) {
+      auto relations = conjunct.relations;
+      filtered = filtered || ((relations & ~(leftMask | rightMask)) == 0 && (relations & ~leftMask) != 0 &&
+          (relations & ~rightMask) != 0);
     }
-    double rows = std::max(1.0, CardinalityEstimator::joinRows(left.rows, right.rows, keys));
+    double rows = std::max(1.0, CardinalityEstimator::joinRows(left.rows, right.rows, keyDistinctValuesOf(leftMask, rightMask)) *
+        (filtered ? kJoinFilterSelectivity : 1));
     return {nullptr, rows, left.cost + right.cost + left.rows + right.rows + rows};
   }
 
-  std::optional<double> distinctValues(const JoinGraph::Member& member) {
-    return estimator_.distinctValues(graph_.relations()[member.relation], member.symbol->name());
+  /// Distinct values of the keys of a join of two disjoint sets, per class spanning both: on
+  /// each side the fewest of its members' (the statistics, else the class bound), at most the
+  /// class bound. The bound is the fewest unfiltered distinct values of any member of the class,
+  /// as a key is assumed to reference the smallest column it is equal to: joining two large
+  /// tables on a key of a small one (supplier and customer on a nation key) multiplies rows.
+  std::vector<std::pair<double, double>> keyDistinctValuesOf(uint64_t leftMask, uint64_t rightMask) {
+    std::vector<std::pair<double, double>> keys;
+    const auto& classes = graph_.equivalenceClasses();
+    for (size_t c = 0; c < classes.size(); ++c) {
+      std::optional<double> left;
+      std::optional<double> right;
+      for (size_t m = 0; m < classes[c].size(); ++m) {
+        auto relation = bit(classes[c][m].relation);
+        if (relation & leftMask) {
+          left = std::min(left.value_or(memberDistinctValues_[c][m]), memberDistinctValues_[c][m]);
+        } else if (relation & rightMask) {
+          right = std::min(right.value_or(memberDistinctValues_[c][m]), memberDistinctValues_[c][m]);
+        }
+      }
+      if (left && right) {
+        keys.emplace_back(*left, *right);
+      }
+    }
+    return keys;
+  }
+
+  /// Fills memberDistinctValues_ (see keyDistinctValuesOf).
+  void estimateMemberDistinctValues() {
+    for (const auto& members : graph_.equivalenceClasses()) {
+      double bound = std::numeric_limits<double>::max();
+      for (const auto& member : members) {
+        bound = std::min(bound,
+            estimator_.unfilteredDistinctValues(graph_.relations()[member.relation], member.symbol->name()));
+      }
+      std::vector<double> distinct;
+      for (const auto& member : members) {
+        const auto& relation = graph_.relations()[member.relation];
+        auto known = estimator_.distinctValues(relation, member.symbol->name()).value_or(bound);
+        distinct.push_back(std::min({known, bound, estimator_.rows(relation)}));
+      }
+      memberDistinctValues_.push_back(std::move(distinct));
+    }
   }
 
   JoinedSet build(uint64_t mask) {
@@ -265,6 +300,8 @@ class GraphOrderer {
   CardinalityEstimator& estimator_;
   OptimizerContext& context_;
   std::map<uint64_t, std::pair<uint64_t, uint64_t>> splits_;
+  /// Per equivalence class and member: the distinct values assumed for the member's symbol.
+  std::vector<std::vector<double>> memberDistinctValues_;
 };
 
 class JoinReordering : public OptimizerPass {

@@ -39,6 +39,11 @@ RulePtr makePushFilterIntoTableScanRule();
 /// drops the Limit when the connector guarantees it.
 RulePtr makePushLimitIntoTableScanRule();
 
+// PushSemiJoinThroughJoin.cpp
+/// `push_semi_join_through_join`: SemiJoin over an inner Join -> the Join with the SemiJoin on
+/// the input that outputs the semi join's source keys (and the source symbols of its filter).
+RulePtr makePushSemiJoinThroughJoinRule();
+
 // ImplementSetOperations.cpp
 /// `implement_intersect_and_except`: INTERSECT and EXCEPT (DISTINCT) -> UNION ALL of the inputs,
 /// each marked with a boolean per input, grouped on the columns, filtered on the markers' counts.

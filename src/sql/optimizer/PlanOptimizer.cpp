@@ -33,6 +33,10 @@ std::vector<OptimizerPassPtr> passes() {
       makeTransformCorrelatedSemiJoinRule(), makeTransformCorrelatedScalarAggregationRule(), makeMergeFiltersRule(),
       makeRemoveIdentityProjectionsRule()));
   list.push_back(makePredicatePushdownPass());
+  // Semi joins are planned above the joins of their FROM clause; moved onto the input with their
+  // keys, the filter on their output follows them there before the joins are ordered.
+  list.push_back(ruleSet("semi_join_pushdown", makePushSemiJoinThroughJoinRule()));
+  list.push_back(makePredicatePushdownPass());
   list.push_back(cleanup("cleanup_after_pushdown"));
   list.push_back(makePruneUnusedColumnsPass());
   list.push_back(cleanup("cleanup_after_pruning"));
