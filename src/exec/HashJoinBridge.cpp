@@ -1,5 +1,7 @@
 #include "exec/HashJoinBridge.h"
 
+#include "vector/UniqueRetainedBytes.h"
+
 #include "common/Check.h"
 #include "exec/VectorGather.h"
 
@@ -33,7 +35,7 @@ void HashJoinBridge::build() {
   result->buildPage = concatenatePages(buildTypes_, pages_);
   pages_.clear();
   pageReservation_ = std::make_unique<MemoryReservation>(pool_, MemoryKind::kUser);
-  pageReservation_->resize(static_cast<int64_t>(result->buildPage->retainedBytes()));
+  pageReservation_->resize(static_cast<int64_t>(UniqueRetainedBytes().add(*result->buildPage)));
   if (!keyChannels_.empty()) {
     std::vector<TypePtr> keyTypes;
     std::vector<VectorPtr> keys;

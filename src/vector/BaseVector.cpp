@@ -41,7 +41,15 @@ void BaseVector::setNull(vector_size_t index, bool isNull) {
 }
 
 uint64_t BaseVector::retainedBytes() const {
-  return nulls_ ? nulls_->capacity() : 0;
+  uint64_t bytes = 0;
+  visitBuffers([&](const Buffer& buffer) { bytes += buffer.capacity(); });
+  return bytes;
+}
+
+void BaseVector::visitBuffers(const std::function<void(const Buffer&)>& visit) const {
+  if (nulls_) {
+    visit(*nulls_);
+  }
 }
 
 void BaseVector::resizeNulls(vector_size_t newSize) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <memory>
 #include <string>
 
@@ -59,7 +61,10 @@ class BaseVector {
   virtual vector_size_t wrappedIndex(vector_size_t index) const { return index; }
 
   /// Bytes held by this vector and everything it references (for memory accounting).
-  virtual uint64_t retainedBytes() const;
+  /// Bytes of every buffer the vector holds (buffers shared with other vectors included).
+  uint64_t retainedBytes() const;
+  /// Calls `visit` with each buffer the vector holds (its own and those of vectors it wraps).
+  virtual void visitBuffers(const std::function<void(const Buffer&)>& visit) const;
 
   /// Changes the row count; new rows are not NULL and hold unspecified values.
   virtual void resize(vector_size_t newSize);

@@ -18,8 +18,11 @@ void growIndexBuffer(BufferPtr& buffer, vector_size_t oldSize, vector_size_t new
 
 } // namespace
 
-uint64_t ArrayVector::retainedBytes() const {
-  return BaseVector::retainedBytes() + offsets_->capacity() + sizes_->capacity() + elements_->retainedBytes();
+void ArrayVector::visitBuffers(const std::function<void(const Buffer&)>& visit) const {
+  BaseVector::visitBuffers(visit);
+  visit(*offsets_);
+  visit(*sizes_);
+  elements_->visitBuffers(visit);
 }
 
 void ArrayVector::resize(vector_size_t newSize) {
@@ -28,9 +31,12 @@ void ArrayVector::resize(vector_size_t newSize) {
   BaseVector::resize(newSize);
 }
 
-uint64_t MapVector::retainedBytes() const {
-  return BaseVector::retainedBytes() + offsets_->capacity() + sizes_->capacity() + keys_->retainedBytes() +
-      values_->retainedBytes();
+void MapVector::visitBuffers(const std::function<void(const Buffer&)>& visit) const {
+  BaseVector::visitBuffers(visit);
+  visit(*offsets_);
+  visit(*sizes_);
+  keys_->visitBuffers(visit);
+  values_->visitBuffers(visit);
 }
 
 void MapVector::resize(vector_size_t newSize) {
@@ -48,12 +54,11 @@ RowVector::RowVector(TypePtr type, vector_size_t size, std::vector<VectorPtr> ch
   }
 }
 
-uint64_t RowVector::retainedBytes() const {
-  uint64_t bytes = BaseVector::retainedBytes();
+void RowVector::visitBuffers(const std::function<void(const Buffer&)>& visit) const {
+  BaseVector::visitBuffers(visit);
   for (const auto& child : children_) {
-    bytes += child->retainedBytes();
+    child->visitBuffers(visit);
   }
-  return bytes;
 }
 
 void RowVector::resize(vector_size_t newSize) {

@@ -25,7 +25,7 @@ class ArrayVector : public BaseVector {
   const VectorPtr& elements() const { return elements_; }
   void setElements(VectorPtr elements) { elements_ = std::move(elements); }
 
-  uint64_t retainedBytes() const override;
+  void visitBuffers(const std::function<void(const Buffer&)>& visit) const override;
   void resize(vector_size_t newSize) override;
 
  private:
@@ -58,7 +58,7 @@ class MapVector : public BaseVector {
     values_ = std::move(values);
   }
 
-  uint64_t retainedBytes() const override;
+  void visitBuffers(const std::function<void(const Buffer&)>& visit) const override;
   void resize(vector_size_t newSize) override;
 
  private:
@@ -78,7 +78,7 @@ class RowVector : public BaseVector {
   const std::vector<VectorPtr>& children() const { return children_; }
   void setChild(size_t index, VectorPtr child) { children_.at(index) = std::move(child); }
 
-  uint64_t retainedBytes() const override;
+  void visitBuffers(const std::function<void(const Buffer&)>& visit) const override;
   void resize(vector_size_t newSize) override;
 
  private:

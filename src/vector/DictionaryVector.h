@@ -21,8 +21,10 @@ class DictionaryVector : public BaseVector {
   bool mayHaveNulls() const override { return nulls_ != nullptr || base_->mayHaveNulls(); }
   const BaseVector* wrappedVector() const override { return base_->wrappedVector(); }
   vector_size_t wrappedIndex(vector_size_t index) const override { return base_->wrappedIndex(rawIndices()[index]); }
-  uint64_t retainedBytes() const override {
-    return BaseVector::retainedBytes() + indices_->capacity() + base_->retainedBytes();
+  void visitBuffers(const std::function<void(const Buffer&)>& visit) const override {
+    BaseVector::visitBuffers(visit);
+    visit(*indices_);
+    base_->visitBuffers(visit);
   }
 
   const vector_size_t* rawIndices() const { return indices_->as<vector_size_t>(); }

@@ -53,7 +53,7 @@ class FlatVector : public BaseVector {
   void addStringBuffer(BufferPtr buffer) { stringBuffers_.push_back(std::move(buffer)); }
   const std::vector<BufferPtr>& stringBuffers() const { return stringBuffers_; }
 
-  uint64_t retainedBytes() const override;
+  void visitBuffers(const std::function<void(const Buffer&)>& visit) const override;
   void resize(vector_size_t newSize) override;
 
  private:
@@ -68,12 +68,12 @@ template <typename T>
 using FlatVectorPtr = std::shared_ptr<FlatVector<T>>;
 
 template <typename T>
-uint64_t FlatVector<T>::retainedBytes() const {
-  uint64_t bytes = BaseVector::retainedBytes() + values_->capacity();
+void FlatVector<T>::visitBuffers(const std::function<void(const Buffer&)>& visit) const {
+  BaseVector::visitBuffers(visit);
+  visit(*values_);
   for (const auto& buffer : stringBuffers_) {
-    bytes += buffer->capacity();
+    visit(*buffer);
   }
-  return bytes;
 }
 
 template <typename T>

@@ -35,7 +35,11 @@ class LazyVector : public BaseVector {
   bool mayHaveNulls() const override { return loadedVector()->mayHaveNulls(); }
   const BaseVector* wrappedVector() const override { return loadedVector()->wrappedVector(); }
   vector_size_t wrappedIndex(vector_size_t index) const override { return loadedVector()->wrappedIndex(index); }
-  uint64_t retainedBytes() const override { return isLoaded() ? loaded_->retainedBytes() : 0; }
+  void visitBuffers(const std::function<void(const Buffer&)>& visit) const override {
+    if (isLoaded()) {
+      loaded_->visitBuffers(visit);
+    }
+  }
 
  private:
   mutable std::mutex mutex_;

@@ -28,7 +28,7 @@ void HashBuildOperator::addInput(PagePtr input) {
   if (std::any_of(input->columns().begin(), input->columns().end(), [](const auto& column) { return isWrapped(*column); })) {
     input = concatenatePages(outputTypes(), {input});
   }
-  reservation_.resize(reservation_.bytes() + static_cast<int64_t>(input->retainedBytes()));
+  reservation_.resize(static_cast<int64_t>(retained_.add(*input)));
   pages_.push_back(std::move(input));
 }
 
@@ -36,11 +36,13 @@ void HashBuildOperator::noMoreInput() {
   Operator::noMoreInput();
   bridge_->addBuildPages(std::move(pages_));
   pages_.clear();
+  retained_.clear();
   reservation_.resize(0);
 }
 
 void HashBuildOperator::close() {
   pages_.clear();
+  retained_.clear();
   reservation_.resize(0);
 }
 

@@ -5,6 +5,8 @@
 #include "exec/HashJoinBridge.h"
 #include "exec/Operator.h"
 
+#include "vector/UniqueRetainedBytes.h"
+
 namespace presto::exec {
 
 /// The sink of a join's build pipeline: collects its driver's build pages (reserving them as user
@@ -25,6 +27,8 @@ class HashBuildOperator : public Operator {
   std::shared_ptr<HashJoinBridge> bridge_;
   std::vector<PagePtr> pages_;
   MemoryReservation reservation_;
+  /// What the kept pages hold, each shared buffer once.
+  UniqueRetainedBytes retained_;
 };
 
 } // namespace presto::exec

@@ -31,8 +31,9 @@ OrderByOperator::OrderByOperator(DriverContext* driverContext, int32_t operatorI
       reservation_(pool(), MemoryKind::kUser) {}
 
 void OrderByOperator::addInput(PagePtr input) {
-  reservation_.resize(reservation_.bytes() + static_cast<int64_t>(input->retainedBytes()) +
-      input->numRows() * static_cast<int64_t>(sizeof(RowReference)));
+  retained_.add(*input);
+  reservation_.resize(static_cast<int64_t>(retained_.bytes() + (rows_.size() + static_cast<size_t>(input->numRows())) *
+      sizeof(RowReference)));
   auto source = static_cast<int32_t>(pages_.size());
   comparator_.addPage(*input);
   for (vector_size_t row = 0; row < input->numRows(); ++row) {
@@ -66,6 +67,7 @@ void OrderByOperator::close() {
   rows_.clear();
   rows_.shrink_to_fit();
   nextRow_ = 0;
+  retained_.clear();
   reservation_.resize(0);
 }
 
@@ -98,11 +100,11 @@ void TopNOperator::addInput(PagePtr input) {
     // Keep the slot (sources are indices) but drop the page's data.
     pages_.back() = std::make_shared<Page>(0, std::vector<VectorPtr>{});
   }
-  int64_t bytes = 0;
+  retained_.clear();
   for (const auto& page : pages_) {
-    bytes += static_cast<int64_t>(page->retainedBytes());
+    retained_.add(*page);
   }
-  reservation_.resize(bytes);
+  reservation_.resize(static_cast<int64_t>(retained_.bytes()));
   if (pages_.size() > 64) {
     compact();
   }
@@ -131,7 +133,8 @@ void TopNOperator::compact() {
     heap_.push_back(RowReference{0, row});
   }
   std::make_heap(heap_.begin(), heap_.end(), std::cref(*comparator_));
-  reservation_.resize(static_cast<int64_t>(page->retainedBytes()));
+  retained_.clear();
+  reservation_.resize(static_cast<int64_t>(retained_.add(*page)));
 }
 
 void TopNOperator::noMoreInput() {
@@ -158,7 +161,8 @@ PagePtr TopNOperator::getOutput() {
   nextRow_ += static_cast<size_t>(numRows);
   if (nextRow_ == output_.size()) {
     pages_.clear();
-    reservation_.resize(0);
+    retained_.clear();
+  reservation_.resize(0);
   }
   return std::make_shared<Page>(numRows, std::move(columns));
 }
@@ -168,6 +172,7 @@ void TopNOperator::close() {
   heap_.clear();
   output_.clear();
   nextRow_ = 0;
+  retained_.clear();
   reservation_.resize(0);
 }
 

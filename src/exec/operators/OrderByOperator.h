@@ -3,6 +3,8 @@
 #include "exec/Operator.h"
 #include "exec/RowComparator.h"
 
+#include "vector/UniqueRetainedBytes.h"
+
 namespace presto::exec {
 
 /// Sorts all its input: keeps the pages (as user memory), sorts references to their rows once
@@ -24,6 +26,8 @@ class OrderByOperator : public Operator {
   std::vector<RowReference> rows_;
   size_t nextRow_ = 0;
   MemoryReservation reservation_;
+  /// What the kept pages hold, each shared buffer once.
+  UniqueRetainedBytes retained_;
 };
 
 /// The first N rows in sort order, kept in a max-heap of N row references; pages whose rows left
@@ -50,6 +54,8 @@ class TopNOperator : public Operator {
   std::vector<RowReference> output_;
   size_t nextRow_ = 0;
   MemoryReservation reservation_;
+  /// What the kept pages hold, each shared buffer once.
+  UniqueRetainedBytes retained_;
 };
 
 } // namespace presto::exec

@@ -82,7 +82,7 @@ TopNRowNumberOperator::TopNRowNumberOperator(DriverContext* driverContext, int32
       reservation_(pool(), MemoryKind::kUser) {}
 
 void TopNRowNumberOperator::addInput(PagePtr input) {
-  reservation_.resize(reservation_.bytes() + static_cast<int64_t>(input->retainedBytes()));
+  reservation_.resize(static_cast<int64_t>(retained_.add(*input)));
   auto source = static_cast<int32_t>(pages_.size());
   comparator_.addPage(*input);
   for (vector_size_t row = 0; row < input->numRows(); ++row) {
@@ -135,6 +135,7 @@ void TopNRowNumberOperator::close() {
   pages_.clear();
   rows_.clear();
   comparator_.clear();
+  retained_.clear();
   reservation_.resize(0);
 }
 

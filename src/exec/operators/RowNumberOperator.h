@@ -6,6 +6,8 @@
 #include "exec/Operator.h"
 #include "exec/RowComparator.h"
 
+#include "vector/UniqueRetainedBytes.h"
+
 namespace presto::exec {
 
 /// Appends row_number() per partition (in arrival order): a hash table keyed on the partition
@@ -55,6 +57,8 @@ class TopNRowNumberOperator : public Operator {
   std::vector<int64_t> rowNumbers_;
   size_t nextRow_ = 0;
   MemoryReservation reservation_;
+  /// What the kept pages hold, each shared buffer once.
+  UniqueRetainedBytes retained_;
 };
 
 } // namespace presto::exec

@@ -27,7 +27,7 @@ WindowOperator::WindowOperator(DriverContext* driverContext, int32_t operatorId,
       results_(node_->functions().size()), reservation_(pool(), MemoryKind::kUser) {}
 
 void WindowOperator::addInput(PagePtr input) {
-  reservation_.resize(reservation_.bytes() + static_cast<int64_t>(input->retainedBytes()));
+  reservation_.resize(static_cast<int64_t>(retained_.add(*input)));
   auto source = static_cast<int32_t>(pages_.size());
   comparator_.addPage(*input);
   for (vector_size_t row = 0; row < input->numRows(); ++row) {
@@ -113,6 +113,7 @@ void WindowOperator::close() {
   pages_.clear();
   comparator_.clear();
   results_.clear();
+  retained_.clear();
   reservation_.resize(0);
 }
 

@@ -5,6 +5,8 @@
 #include "exec/plan/SortNodes.h"
 #include "type/Value.h"
 
+#include "vector/UniqueRetainedBytes.h"
+
 namespace presto::exec {
 
 /// Window functions: keeps all input (as user memory), sorts it by partition and ORDER BY keys
@@ -32,6 +34,8 @@ class WindowOperator : public Operator {
   std::vector<std::vector<Value>> results_;
   size_t nextRow_ = 0;
   MemoryReservation reservation_;
+  /// What the kept pages hold, each shared buffer once.
+  UniqueRetainedBytes retained_;
 };
 
 } // namespace presto::exec
