@@ -21,12 +21,11 @@ std::string bytes(int64_t count) {
   return fmt::format("{}B", count);
 }
 
-/// The operators of each pipeline with their rows, times and memory (physical operators name
-/// the logical node they implement by its id, e.g. `12` or `12.partial`).
-std::string renderStats(const exec::TaskStats& stats) {
-  std::string text = fmt::format("Query: CPU {}, wall {}, blocked {}, peak memory {}, {} drivers, {} splits\n",
-      millis(stats.cpuNanos), millis(stats.wallNanos), millis(stats.blockedNanos), bytes(stats.peakMemoryBytes),
-      stats.numDrivers, stats.numSplits);
+/// One task's pipelines and operators.
+std::string renderTask(const std::string& taskId, const exec::TaskStats& stats) {
+  std::string text = fmt::format("Task {}: CPU {}, wall {}, blocked {}, peak memory {}, {} drivers, {} splits\n",
+      taskId, millis(stats.cpuNanos), millis(stats.wallNanos), millis(stats.blockedNanos),
+      bytes(stats.peakMemoryBytes), stats.numDrivers, stats.numSplits);
   for (const auto& pipeline : stats.pipelines) {
     text += fmt::format("Pipeline {}: input {} rows, output {} rows, CPU {}, wall {}, blocked {}\n",
         pipeline.pipelineId, pipeline.inputRows, pipeline.outputRows, millis(pipeline.cpuNanos),
@@ -38,6 +37,17 @@ std::string renderStats(const exec::TaskStats& stats) {
           bytes(op.outputBytes), millis(op.cpuNanos), millis(op.wallNanos), millis(op.blockedNanos),
           bytes(op.peakMemoryBytes));
     }
+  }
+  return text;
+}
+
+/// The operators of each pipeline of each task (`query.fragment.task`) with their rows, times
+/// and memory (physical operators name the logical node they implement by its id, e.g. `12` or
+/// `12.partial`).
+std::string renderStats(const TaskStatistics& tasks) {
+  std::string text;
+  for (const auto& [taskId, stats] : tasks) {
+    text += renderTask(taskId, stats);
   }
   return text;
 }

@@ -12,6 +12,9 @@
 #include "engine/LocalQueryRunnerImpl.h"
 #include "exec/aggregation/RegistryAggregateResolver.h"
 #include "function/BuiltinFunctions.h"
+#include "sql/optimizer/AddExchanges.h"
+#include "sql/optimizer/DistributedPlanPrinter.h"
+#include "sql/optimizer/PlanFragmenter.h"
 #include "sql/optimizer/PlanOptimizer.h"
 #include "sql/parser/SqlParser.h"
 #include "sql/planner/LogicalPlanner.h"
@@ -108,6 +111,14 @@ StatementResult LocalQueryRunnerImpl::execute(sql::Session& session, const std::
   try {
     auto statement = sql::parseStatement(sql);
     auto result = executeStatement(session, *statement, queryId, listener);
+    if (listener != nullptr && !result.updateType && !result.pages.empty()) {
+      // Rows computed whole (EXPLAIN ANALYZE) reach a listener like streamed ones.
+      listener->onColumns(result.columnNames, result.columnTypes);
+      for (auto& page : result.pages) {
+        listener->onPage(std::move(page));
+      }
+      result.pages.clear();
+    }
     recordQuery(queryId, session, sql, "FINISHED", created, nowMillis());
     return result;
   } catch (...) {
@@ -140,7 +151,7 @@ StatementResult LocalQueryRunnerImpl::runPlanned(const sql::Session& session, co
   auto physical = physicalPlan(session, statement, nullptr);
   StatementResult result;
   result.columnNames = physical.columnNames;
-  result.columnTypes = physical.root->outputTypes();
+  result.columnTypes = physical.columnTypes;
   bool isWrite = statement.kind() == sql::NodeKind::kInsert || statement.kind() == sql::NodeKind::kCreateTableAsSelect;
   // Writes report their row count as an update; their (one-row) output is not streamed.
   bool stream = listener != nullptr && !isWrite;
@@ -167,11 +178,11 @@ StatementResult LocalQueryRunnerImpl::runPlanned(const sql::Session& session, co
   return result;
 }
 
-exec::TaskStats LocalQueryRunnerImpl::runPlan(const sql::Session& session, const PhysicalPlan& plan,
+TaskStatistics LocalQueryRunnerImpl::runPlan(const sql::Session& session, const PhysicalPlan& plan,
     const std::string& queryId, const std::function<void(PagePtr)>& consume, const StatementListener* listener) {
   auto concurrency = session.property("task_concurrency");
   try {
-    return runTask(plan, queryId, concurrency ? std::stoi(*concurrency) : options_.concurrency, consume, listener);
+    return runTasks(plan, queryId, concurrency ? std::stoi(*concurrency) : options_.concurrency, consume, listener);
   } catch (...) {
     for (const auto& undo : plan.onFailure) {
       try {
@@ -190,11 +201,15 @@ PhysicalPlan LocalQueryRunnerImpl::physicalPlan(
   planner.setOptimizer([&](const sql::PlanNodePtr& plan) {
     return sql::optimizePlan(plan, session, *metadata_, *functions_);
   });
+  planner.setDistributedExplainer([&](const sql::PlanNodePtr& plan, sql::ExplainFormat format) {
+    return sql::explainDistributed(plan, format, session, *metadata_, *functions_);
+  });
   auto optimized = sql::optimizePlan(planner.plan(statement), session, *metadata_, *functions_);
   if (logical != nullptr) {
     *logical = optimized;
   }
-  return PlanTranslator(*metadata_, *functions_).translate(optimized);
+  auto distributed = sql::fragmentPlan(sql::addExchanges(optimized, session, *metadata_, *functions_));
+  return PlanTranslator(*metadata_, *functions_).translate(distributed);
 }
 
 std::vector<connector::NodeInfo> LocalQueryRunnerImpl::nodes() const {

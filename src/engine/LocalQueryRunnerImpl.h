@@ -10,12 +10,16 @@
 #include "engine/PlanTranslator.h"
 #include "exec/OperatorStats.h"
 #include "exec/TaskExecutor.h"
+#include "exec/TaskRegistry.h"
 #include "exec/aggregation/Aggregate.h"
 #include "function/FunctionRegistry.h"
 #include "sql/metadata/MetadataManager.h"
 #include "sql/parser/ast/Ast.h"
 
 namespace presto::engine {
+
+/// Statistics of a query's tasks, by task id.
+using TaskStatistics = std::map<std::string, exec::TaskStats>;
 
 /// The embedded engine's state: catalogs, metadata, functions, the task executor, the node's
 /// memory pool and the history of its queries (for `system.runtime.queries`).
@@ -50,12 +54,13 @@ class LocalQueryRunnerImpl : public connector::RuntimeInfoSource {
   StatementResult explainAnalyze(const sql::Session& session, const sql::Explain& explain, const std::string& queryId);
   /// Plans, optimizes and translates a statement.
   PhysicalPlan physicalPlan(const sql::Session& session, const sql::Statement& statement, sql::PlanNodePtr* logical);
-  /// Runs a plan (runTask with the session's task concurrency); a failure undoes its writes.
-  exec::TaskStats runPlan(const sql::Session& session, const PhysicalPlan& plan, const std::string& queryId,
+  /// Runs a plan (runTasks with the session's task concurrency); a failure undoes its writes.
+  TaskStatistics runPlan(const sql::Session& session, const PhysicalPlan& plan, const std::string& queryId,
       const std::function<void(PagePtr)>& consume, const StatementListener* listener);
-  /// Runs a physical plan in one task, handing its output pages to `consume`; stops the task
-  /// with USER_CANCELED when `listener` says so. Returns the task's statistics.
-  exec::TaskStats runTask(const PhysicalPlan& plan, const std::string& queryId, int32_t concurrency,
+  /// Runs the fragments of a physical plan as tasks connected by in-process exchanges, handing
+  /// the root task's output pages to `consume`; cancels every task with USER_CANCELED when
+  /// `listener` says so, and fails with the first task failure. Returns each task's statistics.
+  TaskStatistics runTasks(const PhysicalPlan& plan, const std::string& queryId, int32_t concurrency,
       const std::function<void(PagePtr)>& consume, const StatementListener* listener);
 
   void recordQuery(const std::string& queryId, const sql::Session& session, const std::string& sql,
@@ -68,6 +73,8 @@ class LocalQueryRunnerImpl : public connector::RuntimeInfoSource {
   std::shared_ptr<const exec::AggregateResolver> aggregates_;
   std::unique_ptr<exec::TaskExecutor> executor_;
   MemoryPoolPtr nodePool_;
+  /// The running tasks, for in-process exchanges between them.
+  std::shared_ptr<exec::TaskRegistry> taskRegistry_ = std::make_shared<exec::TaskRegistry>();
   std::atomic<int64_t> nextQueryId_{0};
   mutable std::mutex historyMutex_;
   std::vector<connector::QueryInfoRow> history_;

@@ -2,6 +2,7 @@
 
 #include "common/Check.h"
 #include "common/PrestoException.h"
+#include "exec/plan/ExchangeNode.h"
 #include "exec/plan/FilterProjectNode.h"
 #include "exec/plan/JoinNodes.h"
 #include "exec/plan/RowNodes.h"
@@ -17,6 +18,7 @@
 #include "sql/planner/OffsetNode.h"
 #include "sql/planner/OutputNode.h"
 #include "sql/planner/ProjectNode.h"
+#include "sql/planner/RemoteSourceNode.h"
 #include "sql/planner/SemiJoinNode.h"
 #include "sql/planner/SetOperationNode.h"
 #include "sql/planner/SortNode.h"
@@ -104,26 +106,90 @@ int32_t PlanTranslator::Translated::channel(const sql::Symbol& symbol) const {
   PRESTO_FAIL("symbol {} is not produced by {}", symbol->name(), node->name());
 }
 
-PhysicalPlan PlanTranslator::translate(const sql::PlanNodePtr& root) {
+PhysicalPlan PlanTranslator::translate(const sql::DistributedPlan& plan) {
   plan_ = PhysicalPlan{};
-  constants_.clear();
   insertHandle_ = {};
-  const auto* output = root->as<sql::OutputNode>();
-  PRESTO_CHECK(output != nullptr, "a plan to execute ends in an Output node");
-  auto translated = visit(output->source());
-  auto restricted = restrict(translated, output->outputSymbols(), std::to_string(output->id()));
+  plan_.fragments.resize(plan.fragments.size());
+  plan_.rootFragment = plan.rootFragment;
+  // Fragments are numbered from the root down: translating the highest ids first visits a
+  // TableWriter before the TableCommit that needs its insert handle.
+  for (auto it = plan.fragments.rbegin(); it != plan.fragments.rend(); ++it) {
+    plan_.fragments[static_cast<size_t>(it->id)] = translateFragment(*it, plan);
+  }
+  return std::move(plan_);
+}
+
+PhysicalFragment PlanTranslator::translateFragment(const sql::PlanFragment& fragment, const sql::DistributedPlan& plan) {
+  fragment_ = PhysicalFragment{};
+  constants_.clear();
+  fragment_.id = fragment.id;
+  fragment_.taskCount = fragment.partitioning == sql::PlanFragment::Partitioning::kHash ? plan.hashPartitionCount : 1;
+  auto translated = visit(fragment.root);
+  if (fragment.id != plan.rootFragment) {
+    translated = restrict(translated, fragment.outputLayout, std::to_string(fragment.root->id()));
+    // The consumer is the fragment reading this one.
+    int32_t consumerTasks = 1;
+    for (const auto& consumer : plan.fragments) {
+      const auto& sources = consumer.sourceFragments;
+      if (std::find(sources.begin(), sources.end(), fragment.id) != sources.end()) {
+        consumerTasks = consumer.partitioning == sql::PlanFragment::Partitioning::kHash ? plan.hashPartitionCount : 1;
+      }
+    }
+    switch (fragment.output.kind) {
+      case sql::OutputPartitioning::Kind::kGather:
+        fragment_.outputKind = exec::OutputBufferKind::kArbitrary;
+        fragment_.outputBuffers = 1;
+        break;
+      case sql::OutputPartitioning::Kind::kHash:
+        fragment_.outputKind = exec::OutputBufferKind::kPartitioned;
+        fragment_.outputBuffers = consumerTasks;
+        fragment_.partitionChannels = channels(translated, fragment.output.keys);
+        break;
+      case sql::OutputPartitioning::Kind::kBroadcast:
+        fragment_.outputKind = exec::OutputBufferKind::kBroadcast;
+        fragment_.outputBuffers = consumerTasks;
+        break;
+    }
+  }
+  fragment_.root = translated.node;
+  return std::move(fragment_);
+}
+
+PlanTranslator::Translated PlanTranslator::visitOutput(const sql::PlanNode& node) {
+  const auto& output = *node.as<sql::OutputNode>();
+  auto restricted = restrict(visit(output.source()), output.outputSymbols(), std::to_string(output.id()));
   std::vector<RowExpressionPtr> projections;
   for (size_t i = 0; i < restricted.layout.size(); ++i) {
     projections.push_back(std::make_shared<InputReferenceExpression>(static_cast<int32_t>(i), restricted.layout[i]->type()));
   }
   // The root names its columns as the query does.
-  plan_.root = std::make_shared<exec::FilterProjectNode>(
-      std::to_string(output->id()) + ".output", restricted.node, nullptr, std::move(projections), output->columnNames());
-  plan_.columnNames = output->columnNames();
-  return std::move(plan_);
+  auto root = std::make_shared<exec::FilterProjectNode>(
+      std::to_string(output.id()) + ".output", restricted.node, nullptr, std::move(projections), output.columnNames());
+  plan_.columnNames = output.columnNames();
+  plan_.columnTypes = root->outputTypes();
+  return {root, restricted.layout};
+}
+
+PlanTranslator::Translated PlanTranslator::visitRemoteSource(const sql::PlanNode& node) {
+  const auto& remote = *node.as<sql::RemoteSourceNode>();
+  std::vector<TypePtr> types;
+  for (const auto& symbol : remote.outputSymbols()) {
+    types.push_back(symbol->type());
+  }
+  auto id = std::to_string(node.id());
+  fragment_.remoteInputs.push_back(
+      {id, remote.sourceFragmentIds(), remote.exchangeType() != sql::ExchangeNode::Type::kGather});
+  return {std::make_shared<exec::ExchangeNode>(id, exec::makeRowType(namesOf(remote.outputSymbols()), types)),
+      remote.outputSymbols()};
 }
 
 PlanTranslator::Translated PlanTranslator::visit(const sql::PlanNodePtr& node) {
+  if (node->as<sql::OutputNode>()) {
+    return visitOutput(*node);
+  }
+  if (node->as<sql::RemoteSourceNode>()) {
+    return visitRemoteSource(*node);
+  }
   if (node->as<sql::TableScanNode>()) {
     return visitTableScan(*node);
   }
@@ -184,7 +250,7 @@ PlanTranslator::Translated PlanTranslator::visitTableScan(const sql::PlanNode& n
   auto id = std::to_string(node.id());
   auto physical = std::make_shared<exec::TableScanNode>(id, exec::makeRowType(namesOf(scan.outputSymbols()), types),
       catalog, table.handle, scan.columns(), scan.constraint());
-  plan_.scans.push_back({id, table.connector, table.handle});
+  fragment_.scans.push_back({id, table.connector, table.handle});
   return {physical, scan.outputSymbols()};
 }
 

@@ -6,9 +6,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "exec/OutputBuffer.h"
 #include "exec/plan/PlanNode.h"
 #include "function/FunctionRegistry.h"
 #include "sql/metadata/MetadataManager.h"
+#include "sql/optimizer/PlanFragmenter.h"
 #include "sql/planner/PlanNode.h"
 
 namespace presto::engine {
@@ -20,30 +22,56 @@ struct ScanSource {
   connector::TableHandlePtr table;
 };
 
-/// An optimized logical plan turned into the physical plan one task executes, with what running
-/// it needs besides the plan.
-struct PhysicalPlan {
+/// An exchange of a physical fragment and the fragments feeding it.
+struct RemoteInput {
+  std::string planNodeId;
+  std::vector<int32_t> sourceFragments;
+  /// Repartitioned and replicated exchanges: consumer task i reads buffer i of every producer
+  /// task; gathered ones: buffer 0.
+  bool bufferPerConsumer = false;
+};
+
+/// A plan fragment as its tasks execute it.
+struct PhysicalFragment {
+  int32_t id = 0;
   exec::PlanNodePtr root;
-  std::vector<std::string> columnNames;
-  /// Every table scan, to be fed its table's splits.
+  int32_t taskCount = 1;
+  /// How the tasks' output buffers spread rows over the consumer's tasks.
+  exec::OutputBufferKind outputKind = exec::OutputBufferKind::kArbitrary;
+  int32_t outputBuffers = 1;
+  std::vector<int32_t> partitionChannels;
+  /// Table scans, to be fed their table's splits (spread over the fragment's tasks).
   std::vector<ScanSource> scans;
+  std::vector<RemoteInput> remoteInputs;
+};
+
+/// A distributed plan turned into the physical fragments tasks execute, with what running them
+/// needs besides the plans.
+struct PhysicalPlan {
+  /// Indexed by fragment id.
+  std::vector<PhysicalFragment> fragments;
+  /// The fragment producing the result (one task, one output buffer).
+  int32_t rootFragment = 0;
+  std::vector<std::string> columnNames;
+  std::vector<TypePtr> columnTypes;
   /// Connectors by the catalog key the physical scans and writers name.
   std::map<std::string, connector::ConnectorPtr> connectors;
   /// Undo actions for a write that fails (abort the insert, drop a table CREATE TABLE AS made).
   std::vector<std::function<void()>> onFailure;
 };
 
-/// Translates an optimized logical plan (symbols) into the channel-based physical plan of the
-/// execution engine: each logical node becomes the physical node(s) computing it, symbols become
-/// input channels, aggregations are split into partial and final steps, and writes begin their
-/// insert (and create their table) through the connector. Logical nodes the optimizer must have
-/// removed (Apply, LateralJoin, Intersect, Except) are internal errors.
+/// Translates the fragments of a distributed logical plan (symbols) into the channel-based
+/// physical plans of the execution engine: each logical node becomes the physical node(s)
+/// computing it, symbols become input channels, remote sources become exchanges, single-step
+/// aggregations are split into partial and final steps around a local repartition, and writes
+/// begin their insert (and create their table) through the connector. Logical nodes the optimizer
+/// removes (Apply, LateralJoin, Intersect, Except) are NOT_SUPPORTED here.
 class PlanTranslator {
  public:
   PlanTranslator(const sql::MetadataManager& metadata, const FunctionRegistry& functions)
       : metadata_(metadata), functions_(functions) {}
 
-  PhysicalPlan translate(const sql::PlanNodePtr& root);
+  PhysicalPlan translate(const sql::DistributedPlan& plan);
 
  private:
   /// A translated subtree: the physical node and the symbol each of its output channels carries.
@@ -54,7 +82,10 @@ class PlanTranslator {
     int32_t channel(const sql::Symbol& symbol) const;
   };
 
+  PhysicalFragment translateFragment(const sql::PlanFragment& fragment, const sql::DistributedPlan& plan);
   Translated visit(const sql::PlanNodePtr& node);
+  Translated visitOutput(const sql::PlanNode& node);
+  Translated visitRemoteSource(const sql::PlanNode& node);
   Translated visitTableScan(const sql::PlanNode& node);
   Translated visitValues(const sql::PlanNode& node);
   Translated visitFilterProject(const sql::PlanNode& node);
@@ -84,6 +115,8 @@ class PlanTranslator {
   const sql::MetadataManager& metadata_;
   const FunctionRegistry& functions_;
   PhysicalPlan plan_;
+  /// The fragment being translated.
+  PhysicalFragment fragment_;
   std::unordered_map<std::string, RowExpressionPtr> constants_;
   /// The insert the plan's TableWriter writes under, for its TableCommit.
   std::pair<connector::ConnectorPtr, connector::InsertTableHandlePtr> insertHandle_;

@@ -1,8 +1,12 @@
 #include <condition_variable>
 
+#include <fmt/format.h>
+
 #include "common/Check.h"
 #include "common/PrestoException.h"
 #include "engine/LocalQueryRunnerImpl.h"
+#include "exec/InProcessExchangeSource.h"
+#include "exec/RemoteSplit.h"
 #include "exec/Task.h"
 
 namespace presto::engine {
@@ -27,24 +31,73 @@ void waitFor(const exec::ContinueFuture& future, const std::function<bool()>& ca
   }
 }
 
-/// Hands every split of every scan to the task.
-void addSplits(exec::Task& task, const PhysicalPlan& plan) {
-  for (const auto& scan : plan.scans) {
+using FragmentTasks = std::vector<std::vector<exec::TaskPtr>>;
+
+/// Hands every split of every scan to the tasks of its fragment, round robin.
+void addScanSplits(const PhysicalFragment& fragment, const std::vector<exec::TaskPtr>& tasks) {
+  for (const auto& scan : fragment.scans) {
     auto source = scan.connector->splitManager().getSplits(scan.table, connector::SplitContext{{"local"}});
-    int64_t sequence = 0;
+    std::vector<int64_t> sequence(tasks.size(), 0);
+    size_t next = 0;
     while (!source->isFinished()) {
       for (auto& split : source->getNextBatch(1000)) {
-        task.addSplit(scan.planNodeId, exec::Split{sequence++, std::move(split)});
+        auto task = next++ % tasks.size();
+        tasks[task]->addSplit(scan.planNodeId, exec::Split{sequence[task]++, std::move(split)});
       }
     }
-    task.noMoreSplits(scan.planNodeId);
+    for (const auto& task : tasks) {
+      task->noMoreSplits(scan.planNodeId);
+    }
   }
+}
+
+/// Points every exchange of the fragment's tasks at the output buffers of its producer tasks.
+void addRemoteSplits(const PhysicalFragment& fragment, const FragmentTasks& tasks) {
+  const auto& consumers = tasks[static_cast<size_t>(fragment.id)];
+  for (const auto& input : fragment.remoteInputs) {
+    for (size_t consumer = 0; consumer < consumers.size(); ++consumer) {
+      int64_t sequence = 0;
+      for (auto source : input.sourceFragments) {
+        for (const auto& producer : tasks[static_cast<size_t>(source)]) {
+          auto buffer = input.bufferPerConsumer ? static_cast<int32_t>(consumer) : 0;
+          consumers[consumer]->addSplit(
+              input.planNodeId, exec::Split{sequence++, std::make_shared<exec::RemoteSplit>(producer->taskId(), buffer)});
+        }
+      }
+      consumers[consumer]->noMoreSplits(input.planNodeId);
+    }
+  }
+}
+
+/// The error to report for a failed query: the first failure that is not a consequence of
+/// another task's failure.
+std::exception_ptr queryError(const FragmentTasks& tasks) {
+  std::exception_ptr any;
+  for (const auto& fragment : tasks) {
+    for (const auto& task : fragment) {
+      auto error = task->error();
+      if (!error) {
+        continue;
+      }
+      try {
+        std::rethrow_exception(error);
+      } catch (const PrestoException& exception) {
+        if (exception.errorCode().code != errors::REMOTE_TASK_ERROR.code) {
+          return error;
+        }
+      } catch (...) {
+        return error;
+      }
+      any = any ? any : error;
+    }
+  }
+  return any;
 }
 
 } // namespace
 
-exec::TaskStats LocalQueryRunnerImpl::runTask(const PhysicalPlan& plan, const std::string& queryId, int32_t concurrency,
-    const std::function<void(PagePtr)>& consume, const StatementListener* listener) {
+TaskStatistics LocalQueryRunnerImpl::runTasks(const PhysicalPlan& plan, const std::string& queryId,
+    int32_t concurrency, const std::function<void(PagePtr)>& consume, const StatementListener* listener) {
   exec::TaskConfig config;
   config.concurrency = concurrency;
   config.maxTaskMemoryBytes = options_.maxQueryMemoryBytes;
@@ -55,20 +108,51 @@ exec::TaskStats LocalQueryRunnerImpl::runTask(const PhysicalPlan& plan, const st
   };
   services.functions = functions_;
   services.aggregates = aggregates_;
-  auto task = exec::Task::create(queryId + ".0.0", plan.root, config, exec::OutputBufferSpec{}, services,
-      nodePool_, executor_.get());
-  task->start();
-  auto canceled = [&] { return listener != nullptr && listener->isCanceled(); };
+  services.exchangeSources = exec::inProcessExchangeSources(taskRegistry_);
+  // One pool per query: its limit is the query's, whatever the number of its tasks.
+  auto queryPool = nodePool_->addChild("query." + queryId, options_.maxQueryMemoryBytes);
+
+  FragmentTasks tasks(plan.fragments.size());
+  for (const auto& fragment : plan.fragments) {
+    exec::OutputBufferSpec output{fragment.outputKind, fragment.outputBuffers, fragment.partitionChannels};
+    for (int32_t i = 0; i < fragment.taskCount; ++i) {
+      auto task = exec::Task::create(fmt::format("{}.{}.{}", queryId, fragment.id, i), fragment.root, config, output,
+          services, queryPool, executor_.get());
+      taskRegistry_->add(task);
+      tasks[static_cast<size_t>(fragment.id)].push_back(std::move(task));
+    }
+  }
+  auto cancelAll = [&] {
+    for (const auto& fragment : tasks) {
+      for (const auto& task : fragment) {
+        task->cancel();
+      }
+    }
+  };
+  auto anyFailed = [&] { return queryError(tasks) != nullptr; };
+  auto canceled = [&] { return (listener != nullptr && listener->isCanceled()) || anyFailed(); };
+  const auto& root = tasks[static_cast<size_t>(plan.rootFragment)].at(0);
   try {
-    addSplits(*task, plan);
+    for (const auto& fragment : tasks) {
+      for (const auto& task : fragment) {
+        task->start();
+      }
+    }
+    for (const auto& fragment : plan.fragments) {
+      addScanSplits(fragment, tasks[static_cast<size_t>(fragment.id)]);
+      addRemoteSplits(fragment, tasks);
+    }
     int64_t token = 0;
     for (;;) {
-      if (canceled()) {
+      if (listener != nullptr && listener->isCanceled()) {
         throw PrestoException(errors::USER_CANCELED, "Query was canceled");
+      }
+      if (auto error = queryError(tasks)) {
+        std::rethrow_exception(error);
       }
       exec::OutputBuffer::Result result;
       exec::ContinueFuture future;
-      if (!task->outputBuffer()->getPages(0, token, 1 << 20, result, &future)) {
+      if (!root->outputBuffer()->getPages(0, token, 1 << 20, result, &future)) {
         waitFor(future, canceled);
         continue;
       }
@@ -77,20 +161,35 @@ exec::TaskStats LocalQueryRunnerImpl::runTask(const PhysicalPlan& plan, const st
       }
       token = result.nextToken;
       if (result.complete) {
-        task->outputBuffer()->acknowledge(0, token);
+        root->outputBuffer()->acknowledge(0, token);
         break;
       }
     }
   } catch (...) {
-    task->cancel();
+    cancelAll();
+    for (const auto& fragment : tasks) {
+      for (const auto& task : fragment) {
+        taskRegistry_->remove(task->taskId());
+      }
+    }
     throw;
   }
-  task->waitForCompletion(std::chrono::hours(24));
-  if (auto error = task->error()) {
+  TaskStatistics stats;
+  for (const auto& fragment : tasks) {
+    for (const auto& task : fragment) {
+      // Producers whose consumers stopped early (LIMIT) finish once abandoned.
+      if (!task->waitForCompletion(std::chrono::seconds(10))) {
+        task->cancel();
+      }
+      taskRegistry_->remove(task->taskId());
+      stats.emplace(task->taskId(), task->stats());
+    }
+  }
+  if (auto error = root->error()) {
     std::rethrow_exception(error);
   }
-  PRESTO_CHECK(task->state() == exec::TaskState::kFinished, "task ended {}", exec::taskStateName(task->state()));
-  return task->stats();
+  PRESTO_CHECK(root->state() == exec::TaskState::kFinished, "task ended {}", exec::taskStateName(root->state()));
+  return stats;
 }
 
 } // namespace presto::engine

@@ -10,6 +10,7 @@ namespace presto::engine {
 const std::vector<SessionPropertyMetadata>& systemSessionProperties() {
   static const std::vector<SessionPropertyMetadata> properties = {
       {"disabled_optimizer_rules", VARCHAR(), "", "Comma-separated names of optimizer rules to skip"},
+      {"hash_partition_count", BIGINT(), "4", "Tasks of each hash-partitioned stage"},
       {"join_distribution_type", VARCHAR(), "AUTOMATIC", "Join distribution: AUTOMATIC, BROADCAST or PARTITIONED"},
       {"join_reordering_strategy", VARCHAR(), "AUTOMATIC",
           "Join reordering: AUTOMATIC, ELIMINATE_CROSS_JOINS or NONE"},

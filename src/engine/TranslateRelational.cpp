@@ -66,7 +66,6 @@ std::vector<std::string> symbolNamesOf(const std::vector<sql::Symbol>& symbols) 
 
 PlanTranslator::Translated PlanTranslator::visitAggregation(const sql::PlanNode& node) {
   const auto& aggregation = *node.as<sql::AggregationNode>();
-  PRESTO_CHECK(aggregation.step() == sql::AggregationNode::Step::kSingle, "the optimizer does not split aggregations");
   auto input = visit(aggregation.source());
   // Arguments that are not plain symbols (constants) are computed by a projection below.
   std::vector<sql::Symbol> extraSymbols;
@@ -125,9 +124,24 @@ PlanTranslator::Translated PlanTranslator::visitAggregation(const sql::PlanNode&
     names.push_back(output.symbol->name());
   }
   auto keys = channels(input, aggregation.groupingKeys());
+  auto id = std::to_string(node.id());
+  switch (aggregation.step()) {
+    case sql::AggregationNode::Step::kPartial:
+      return {std::make_shared<exec::AggregationNode>(id, input.node, exec::AggregationStep::kPartial, keys, calls, names),
+          aggregation.outputSymbols()};
+    case sql::AggregationNode::Step::kIntermediate:
+    case sql::AggregationNode::Step::kFinal: {
+      // Each aggregate's single argument is the partial step's intermediate column.
+      auto step = aggregation.step() == sql::AggregationNode::Step::kFinal ? exec::AggregationStep::kFinal
+                                                                          : exec::AggregationStep::kIntermediate;
+      return {std::make_shared<exec::AggregationNode>(id, input.node, step, keys, calls, names),
+          aggregation.outputSymbols()};
+    }
+    case sql::AggregationNode::Step::kSingle:
+      break;
+  }
   if (!splittable) {
-    return {std::make_shared<exec::AggregationNode>(std::to_string(node.id()), input.node,
-                exec::AggregationStep::kSingle, keys, calls, names),
+    return {std::make_shared<exec::AggregationNode>(id, input.node, exec::AggregationStep::kSingle, keys, calls, names),
         aggregation.outputSymbols()};
   }
   // Partial aggregation where the rows are, final aggregation after the local repartition.
@@ -142,8 +156,7 @@ PlanTranslator::Translated PlanTranslator::visitAggregation(const sql::PlanNode&
     finalCalls[i].inputs = {static_cast<int32_t>(keys.size() + i)};
     finalCalls[i].mask = -1;
   }
-  return {std::make_shared<exec::AggregationNode>(
-              std::to_string(node.id()), partial, exec::AggregationStep::kFinal, finalKeys, finalCalls, names),
+  return {std::make_shared<exec::AggregationNode>(id, partial, exec::AggregationStep::kFinal, finalKeys, finalCalls, names),
       aggregation.outputSymbols()};
 }
 

@@ -18,8 +18,15 @@ std::string readFile(const std::string& path) {
   return text.str();
 }
 
-/// The 22 TPC-H queries on tpch.tiny against DuckDB's answers (../shared/tpch/answers).
-class TpchQueriesTest : public ::testing::TestWithParam<int> {
+/// A scale factor's schema and where DuckDB's answers for it are.
+struct Scale {
+  std::string schema;
+  std::string answers;
+};
+
+/// The 22 TPC-H queries against DuckDB's answers: on tpch.tiny those of ../shared/tpch/answers, on
+/// tpch.sf1 those of tests/engine/answers/sf1 (computed by scripts/tpch-duckdb-answers.sh).
+class TpchQueriesTest : public ::testing::TestWithParam<std::tuple<Scale, int>> {
  protected:
   static LocalQueryRunner& runner() {
     static LocalQueryRunner runner;
@@ -27,16 +34,18 @@ class TpchQueriesTest : public ::testing::TestWithParam<int> {
   }
 };
 
-TEST_P(TpchQueriesTest, tinyMatchesDuckDb) {
-  auto name = fmt::format("q{:02d}", GetParam());
+TEST_P(TpchQueriesTest, matchesDuckDb) {
+  const auto& [scale, query] = GetParam();
+  auto name = fmt::format("q{:02d}", query);
   auto sql = readFile(std::string(PRESTO_SHARED_DIR) + "/tpch/queries/" + name + ".sql");
   StatementResult result;
+  sql::Session session("test", "tpch", scale.schema);
   try {
-    result = runner().execute(sql);
+    result = runner().execute(session, sql);
   } catch (const PrestoException& error) {
     FAIL() << name << " failed: " << error.what();
   }
-  std::istringstream answer(readFile(std::string(PRESTO_SHARED_DIR) + "/tpch/answers/duckdb-sf0.01/" + name + ".csv"));
+  std::istringstream answer(readFile(scale.answers + "/" + name + ".csv"));
   std::string line;
   std::getline(answer, line);
   auto header = parseCsvLine(line);
@@ -61,8 +70,11 @@ TEST_P(TpchQueriesTest, tinyMatchesDuckDb) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Tpch, TpchQueriesTest, ::testing::Range(1, 23),
-    [](const auto& info) { return fmt::format("q{:02d}", info.param); });
+INSTANTIATE_TEST_SUITE_P(Tpch, TpchQueriesTest,
+    ::testing::Combine(::testing::Values(Scale{"tiny", std::string(PRESTO_SHARED_DIR) + "/tpch/answers/duckdb-sf0.01"},
+                           Scale{"sf1", std::string(PRESTO_ENGINE_TEST_DIR) + "/answers/sf1"}),
+        ::testing::Range(1, 23)),
+    [](const auto& info) { return fmt::format("{}_q{:02d}", std::get<0>(info.param).schema, std::get<1>(info.param)); });
 
 } // namespace
 } // namespace presto::engine::test
