@@ -64,7 +64,7 @@ const std::vector<TpchCase>& tpchCases() {
       {21, {{"s_name", "varchar(25)"}, {"numwait", "bigint"}}},
       // Presto types substr(varchar(15), ...) as varchar(15); the function module's substr
       // returns unbounded varchar for now.
-      {22, {{"cntrycode", "varchar"}, {"numcust", "bigint"}, {"totacctbal", "decimal(38,2)"}}},
+      {22, {{"cntrycode", "varchar(15)"}, {"numcust", "bigint"}, {"totacctbal", "decimal(38,2)"}}},
   };
   return kCases;
 }
