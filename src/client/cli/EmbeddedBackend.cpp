@@ -75,6 +75,17 @@ class EmbeddedBackend : public StatementBackend {
 
   std::optional<std::string> schema() const override { return session_.schema(); }
 
+  std::string banner() const override {
+    std::string catalogs;
+    for (const auto& name : runner_.catalogNames()) {
+      catalogs += (catalogs.empty() ? "" : ", ") + name;
+    }
+    return "presto: no --server given; running the embedded engine in this process\n"
+           "catalogs: " + catalogs + "; default catalog " + session_.catalog().value_or("(none)") + ", schema " +
+           session_.schema().value_or("(none)") + "\n"
+           "type 'help' for the commands, 'quit' to leave\n";
+  }
+
  private:
   engine::LocalQueryRunner runner_;
   sql::Session session_;

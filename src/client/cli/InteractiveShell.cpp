@@ -45,6 +45,7 @@ int runInteractiveShell(StatementBackend& backend, OutputFormat format) {
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   auto history = historyPath();
+  std::cout << backend.banner() << std::flush;
   using_history();
   read_history(history.c_str());
 

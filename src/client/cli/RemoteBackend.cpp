@@ -50,6 +50,8 @@ class RemoteBackend : public StatementBackend {
 
   std::optional<std::string> schema() const override { return session_.schema; }
 
+  std::string banner() const override { return ""; }
+
  private:
   client::ClientSession& session_;
   server::http::HttpClient http_;

@@ -19,6 +19,8 @@ class StatementBackend {
   virtual bool run(const std::string& sql, OutputFormat format) = 0;
   /// The session's current schema (for the shell's prompt).
   virtual std::optional<std::string> schema() const = 0;
+  /// What the interactive shell says when it starts (empty: nothing).
+  virtual std::string banner() const = 0;
 };
 
 /// Set (by the shell's SIGINT handler) to cancel the running statement; backends poll it and
