@@ -1,6 +1,7 @@
 #include "engine/LocalQueryRunnerImpl.h"
 #include "sql/metadata/SemanticError.h"
 #include "sql/parser/SqlFormatter.h"
+#include "sql/planner/LogicalPlanner.h"
 #include "type/TypeSignature.h"
 
 namespace presto::engine {
@@ -100,6 +101,31 @@ StatementResult LocalQueryRunnerImpl::executeDataDefinition(const sql::Session& 
         table->connector->metadata().dropTable(*table->handle);
       }
       return updateResult("DROP TABLE");
+    }
+    case sql::NodeKind::kCreateView: {
+      const auto& create = statement.as<sql::CreateView>();
+      auto name = metadata_->qualify(session, create.name);
+      auto connector = metadata_->connectorFor(name.catalog, name.schema);
+      if (!connector || !metadata_->schemaExists(name.catalog, name.schema)) {
+        sql::semanticError(create.name.location(), "Schema '{}' does not exist", name.schema);
+      }
+      // The query must analyze now; the view stores its SQL, re-analyzed by every query using it.
+      sql::LogicalPlanner(session, *metadata_, *functions_).plan(*create.query);
+      connector->metadata().createView({{name.schema, name.object}, sql::formatSql(*create.query), session.user()},
+          create.replace);
+      return updateResult("CREATE VIEW");
+    }
+    case sql::NodeKind::kDropView: {
+      const auto& drop = statement.as<sql::DropView>();
+      auto name = metadata_->qualify(session, drop.name);
+      if (!metadata_->findView(name)) {
+        if (drop.exists) {
+          return updateResult("DROP VIEW");
+        }
+        sql::userError(errors::NOT_FOUND, drop.name.location(), "View '{}' does not exist", name.toString());
+      }
+      metadata_->connectorFor(name.catalog, name.schema)->metadata().dropView({name.schema, name.object});
+      return updateResult("DROP VIEW");
     }
     case sql::NodeKind::kDelete: {
       const auto& remove = statement.as<sql::Delete>();

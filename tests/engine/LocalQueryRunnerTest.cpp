@@ -54,6 +54,25 @@ TEST_F(LocalQueryRunnerTest, memoryTablesTakeDdlAndInserts) {
   EXPECT_EQ(error("SELECT * FROM memory.default.t"), "SYNTAX_ERROR: line 1:15: Table 'memory.default.t' does not exist");
 }
 
+TEST_F(LocalQueryRunnerTest, viewsStoreTheirQuery) {
+  runner_.execute("CREATE TABLE memory.default.base (a bigint)");
+  runner_.execute("INSERT INTO memory.default.base VALUES 1, 2, 3");
+  EXPECT_EQ(rows("CREATE VIEW memory.default.v AS SELECT a * 10 AS b FROM memory.default.base WHERE a > 1"),
+      std::vector<std::string>{"true"});
+  EXPECT_EQ(rows("SELECT b FROM memory.default.v ORDER BY b"), (std::vector<std::string>{"20", "30"}));
+  // A view reads the table as it is when the query runs.
+  runner_.execute("INSERT INTO memory.default.base VALUES 4");
+  EXPECT_EQ(rows("SELECT count(*) FROM memory.default.v"), std::vector<std::string>{"3"});
+  EXPECT_EQ(error("CREATE VIEW memory.default.v AS SELECT 1 x"), "ALREADY_EXISTS: View 'default.v' already exists");
+  runner_.execute("CREATE OR REPLACE VIEW memory.default.v AS SELECT 1 AS x");
+  EXPECT_EQ(rows("SELECT * FROM memory.default.v"), std::vector<std::string>{"1"});
+  EXPECT_EQ(error("CREATE VIEW memory.default.w AS SELECT nope FROM memory.default.base"),
+      "SYNTAX_ERROR: line 1:40: Column 'nope' cannot be resolved");
+  runner_.execute("DROP VIEW memory.default.v");
+  EXPECT_EQ(error("DROP VIEW memory.default.v"), "NOT_FOUND: line 1:11: View 'memory.default.v' does not exist");
+  EXPECT_EQ(rows("DROP VIEW IF EXISTS memory.default.v"), std::vector<std::string>{"true"});
+}
+
 TEST_F(LocalQueryRunnerTest, sessionStatementsChangeTheSession) {
   runner_.execute("USE memory.default");
   EXPECT_EQ(runner_.session().catalog(), "memory");

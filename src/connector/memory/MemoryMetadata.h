@@ -20,6 +20,11 @@ class MemoryMetadata : public connector::ConnectorMetadata {
   std::vector<connector::ColumnHandlePtr> getColumnHandles(const connector::TableHandle& table) override;
   connector::TableStatistics getTableStatistics(const connector::TableHandle& table) override;
 
+  std::vector<connector::ViewDefinition> listViews(const std::optional<std::string>& schema) override {
+    return store_.views(schema);
+  }
+  void createView(const connector::ViewDefinition& view, bool replace) override { store_.createView(view, replace); }
+  void dropView(const connector::SchemaTableName& name) override { store_.dropView(name); }
   void createSchema(const std::string& schema) override { store_.createSchema(schema); }
   void dropSchema(const std::string& schema) override { store_.dropSchema(schema); }
   void createTable(const connector::TableMetadata& table, bool ignoreExisting) override;

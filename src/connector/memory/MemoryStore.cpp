@@ -40,6 +40,34 @@ void MemoryStore::dropSchema(const std::string& schema) {
   schemas_.erase(schema);
 }
 
+void MemoryStore::createView(const connector::ViewDefinition& view, bool replace) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  PRESTO_USER_CHECK(schemas_.count(view.name.schema), errors::NOT_FOUND, "Schema '{}' does not exist", view.name.schema);
+  for (const auto& [id, table] : tables_) {
+    PRESTO_USER_CHECK(!(table.name == view.name), errors::ALREADY_EXISTS, "Table '{}' already exists",
+        view.name.toString());
+  }
+  PRESTO_USER_CHECK(replace || !views_.count(view.name), errors::ALREADY_EXISTS, "View '{}' already exists",
+      view.name.toString());
+  views_[view.name] = view;
+}
+
+void MemoryStore::dropView(const connector::SchemaTableName& name) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  PRESTO_USER_CHECK(views_.erase(name) > 0, errors::NOT_FOUND, "View '{}' does not exist", name.toString());
+}
+
+std::vector<connector::ViewDefinition> MemoryStore::views(const std::optional<std::string>& schema) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<connector::ViewDefinition> result;
+  for (const auto& [name, view] : views_) {
+    if (!schema || name.schema == *schema) {
+      result.push_back(view);
+    }
+  }
+  return result;
+}
+
 std::vector<connector::SchemaTableName> MemoryStore::tableNames(const std::optional<std::string>& schema) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<connector::SchemaTableName> names;

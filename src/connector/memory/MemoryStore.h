@@ -7,6 +7,7 @@
 
 #include "common/memory/MemoryPool.h"
 #include "connector/spi/ConnectorHandles.h"
+#include "connector/spi/ConnectorMetadata.h"
 #include "vector/Page.h"
 
 namespace presto::memory {
@@ -55,6 +56,11 @@ class MemoryStore {
   /// Removes every row of a table; returns how many there were.
   int64_t deleteAll(int64_t tableId);
 
+  /// Views (stored SQL), kept like tables: per schema, names shared with tables.
+  void createView(const connector::ViewDefinition& view, bool replace);
+  void dropView(const connector::SchemaTableName& name);
+  std::vector<connector::ViewDefinition> views(const std::optional<std::string>& schema) const;
+
  private:
   struct Insert {
     int64_t tableId;
@@ -71,6 +77,7 @@ class MemoryStore {
   std::set<std::string> schemas_{"default"};
   std::map<int64_t, MemoryTable> tables_;
   std::map<int64_t, Insert> inserts_;
+  std::map<connector::SchemaTableName, connector::ViewDefinition> views_;
   int64_t nextId_ = 1;
 };
 

@@ -40,6 +40,14 @@ void ConnectorMetadata::dropSchema(const std::string&) {
   PRESTO_USER_FAIL(errors::NOT_SUPPORTED, "This connector does not support dropping schemas");
 }
 
+void ConnectorMetadata::createView(const ViewDefinition&, bool) {
+  PRESTO_USER_FAIL(errors::NOT_SUPPORTED, "This connector does not support creating views");
+}
+
+void ConnectorMetadata::dropView(const SchemaTableName&) {
+  PRESTO_USER_FAIL(errors::NOT_SUPPORTED, "This connector does not support dropping views");
+}
+
 void ConnectorMetadata::createTable(const TableMetadata&, bool) {
   PRESTO_USER_FAIL(errors::NOT_SUPPORTED, "This connector does not support creating tables");
 }

@@ -60,6 +60,11 @@ class ConnectorMetadata {
   virtual std::optional<TableHandlePtr> applyProjection(
       const TableHandlePtr& table, const std::vector<ColumnHandlePtr>& columns);
 
+  /// Stores a view; ALREADY_EXISTS if the name is taken (by a table, or by a view unless
+  /// `replace`).
+  virtual void createView(const ViewDefinition& view, bool replace);
+  /// NOT_FOUND if there is no such view.
+  virtual void dropView(const SchemaTableName& name);
   virtual void createSchema(const std::string& schema);
   virtual void dropSchema(const std::string& schema);
   /// Creates an empty table; ALREADY_EXISTS unless `ignoreExisting`.
