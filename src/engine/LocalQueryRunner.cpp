@@ -14,6 +14,7 @@
 #include "function/BuiltinFunctions.h"
 #include "sql/optimizer/AddExchanges.h"
 #include "sql/optimizer/DistributedPlanPrinter.h"
+#include "sql/optimizer/PlanEstimates.h"
 #include "sql/optimizer/PlanFragmenter.h"
 #include "sql/optimizer/PlanOptimizer.h"
 #include "sql/parser/SqlParser.h"
@@ -203,6 +204,9 @@ PhysicalPlan LocalQueryRunnerImpl::physicalPlan(
   });
   planner.setDistributedExplainer([&](const sql::PlanNodePtr& plan, sql::ExplainFormat format) {
     return sql::explainDistributed(plan, format, session, *metadata_, *functions_);
+  });
+  planner.setEstimates([&](const sql::PlanNodePtr& plan) {
+    return sql::rowEstimates(plan, session, *metadata_, *functions_);
   });
   auto optimized = sql::optimizePlan(planner.plan(statement), session, *metadata_, *functions_);
   if (logical != nullptr) {

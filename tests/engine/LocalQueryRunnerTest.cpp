@@ -106,6 +106,15 @@ TEST_F(LocalQueryRunnerTest, windowFunctionsTakeConstantArguments) {
       "NOT_SUPPORTED: Argument 3 of window function lag must be a non-null constant");
 }
 
+TEST_F(LocalQueryRunnerTest, explainShowsEstimatedRows) {
+  auto text = rows("EXPLAIN SELECT * FROM nation");
+  ASSERT_EQ(text.size(), 1u);
+  EXPECT_NE(text[0].find("- TableScan[table = tpch.tiny.nation] => [n_nationkey:bigint, n_name:varchar(25), "
+                         "n_regionkey:bigint, n_comment:varchar(152)] {rows: 25}"),
+      std::string::npos)
+      << text[0];
+}
+
 TEST_F(LocalQueryRunnerTest, explainAnalyzeReportsOperators) {
   auto text = rows("EXPLAIN ANALYZE SELECT n_regionkey, count(*) FROM nation GROUP BY n_regionkey");
   ASSERT_EQ(text.size(), 1u);

@@ -104,7 +104,10 @@ std::string LogicalPlanner::explainText(const PlanNodePtr& plan, const Explain& 
   if (distributed) {
     return distributedExplainer_(optimized, format);
   }
-  return format == ExplainFormat::kJson ? printPlanJson(*optimized) : printPlan(*optimized);
+  if (format == ExplainFormat::kJson) {
+    return printPlanJson(*optimized);
+  }
+  return estimates_ ? printPlan(optimized, estimates_(optimized)) : printPlan(*optimized);
 }
 
 PlanNodePtr LogicalPlanner::planExplain(const Explain& explain, AnalyzerContext& context, PlanNodeIdAllocator& ids) {

@@ -37,6 +37,9 @@ class LogicalPlanner {
   /// EXPLAIN (TYPE DISTRIBUTED) prints what `explainer` makes of the optimized plan; without it,
   /// that EXPLAIN type is NOT_SUPPORTED.
   void setDistributedExplainer(DistributedExplainHook explainer) { distributedExplainer_ = std::move(explainer); }
+  /// Annotates the nodes of EXPLAIN's text (estimated rows) for an optimized plan.
+  using EstimatesHook = std::function<PlanAnnotator(const PlanNodePtr& plan)>;
+  void setEstimates(EstimatesHook estimates) { estimates_ = std::move(estimates); }
 
   PlanNodePtr plan(const Statement& statement);
   /// Parses and plans.
@@ -64,6 +67,7 @@ class LogicalPlanner {
   const FunctionRegistry& functions_;
   PlanOptimizerHook optimizer_;
   DistributedExplainHook distributedExplainer_;
+  EstimatesHook estimates_;
 };
 
 } // namespace presto::sql

@@ -5,25 +5,30 @@
 namespace presto::sql {
 namespace {
 
-void printNode(const PlanNode& node, int32_t indent, std::string& out) {
+void printNode(const PlanNodePtr& node, int32_t indent, const PlanAnnotator& annotate, std::string& out) {
   std::string pad(static_cast<size_t>(indent) * 4, ' ');
-  std::string details = node.details();
-  out += pad + "- " + node.name();
+  std::string details = node->details();
+  out += pad + "- " + node->name();
   if (!details.empty()) {
     out += "[" + details + "]";
   }
   out += " => [";
   bool first = true;
-  for (const auto& symbol : node.outputSymbols()) {
+  for (const auto& symbol : node->outputSymbols()) {
     out += (first ? "" : ", ") + symbolText(symbol);
     first = false;
   }
-  out += "]\n";
-  for (const auto& line : node.detailLines()) {
+  out += "]";
+  if (annotate) {
+    auto annotation = annotate(node);
+    out += annotation.empty() ? "" : " " + annotation;
+  }
+  out += "\n";
+  for (const auto& line : node->detailLines()) {
     out += pad + "        " + line + "\n";
   }
-  for (const auto& source : node.sources()) {
-    printNode(*source, indent + 1, out);
+  for (const auto& source : node->sources()) {
+    printNode(source, indent + 1, annotate, out);
   }
 }
 
@@ -40,8 +45,13 @@ std::string jsonArray(const Items& items, Render&& render) {
 } // namespace
 
 std::string printPlan(const PlanNode& root) {
+  // A non-owning pointer: the caller keeps the plan alive.
+  return printPlan(PlanNodePtr(std::shared_ptr<void>(), &root), nullptr);
+}
+
+std::string printPlan(const PlanNodePtr& root, const PlanAnnotator& annotate) {
   std::string out;
-  printNode(root, 0, out);
+  printNode(root, 0, annotate, out);
   return out;
 }
 

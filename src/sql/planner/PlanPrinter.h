@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string_view>
 
 #include "sql/planner/PlanNode.h"
@@ -13,6 +14,11 @@ enum class ExplainFormat { kText, kJson };
 /// `- Name[details] => [symbol:type, ...]`, its detail lines (assignments, aggregates) indented
 /// below it, and its sources indented by four more spaces.
 std::string printPlan(const PlanNode& root);
+
+/// Text appended to a node's EXPLAIN line (e.g. its estimated rows); empty for none.
+using PlanAnnotator = std::function<std::string(const PlanNodePtr& node)>;
+/// printPlan with each node's line followed by ` ` and its annotation.
+std::string printPlan(const PlanNodePtr& root, const PlanAnnotator& annotate);
 
 /// Renders a plan as EXPLAIN (FORMAT JSON): one object per node,
 /// `{"id": "3", "name": "Filter", "details": "...", "detailLines": [...],
