@@ -137,6 +137,20 @@ void StatementClient::handleReply(const HttpResponse& response) {
     state_ = stats.value("state", state_);
     processedRows_ = stats.value("processedRows", processedRows_);
     elapsedMillis_ = stats.value("elapsedTimeMillis", elapsedMillis_);
+    stats_.wallMillis = elapsedMillis_;
+    stats_.processedRows = processedRows_;
+    auto optionalCount = [&](const char* name, auto& field) {
+      if (stats.contains(name) && stats[name].is_number_integer()) {
+        field = stats[name].get<int64_t>();
+      }
+    };
+    optionalCount("processedBytes", stats_.processedBytes);
+    optionalCount("totalSplits", stats_.totalSplits);
+    optionalCount("completedSplits", stats_.completedSplits);
+    optionalCount("cpuTimeMillis", stats_.cpuMillis);
+    if (stats.contains("nodes") && stats["nodes"].is_number_integer()) {
+      stats_.nodes = stats["nodes"].get<int32_t>();
+    }
   }
   if (reply.contains("columns") && !columns_) {
     std::vector<cli::OutputColumn> columns;

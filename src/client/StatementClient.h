@@ -9,6 +9,7 @@
 
 #include "client/ClientSession.h"
 #include "client/cli/OutputFormat.h"
+#include "client/cli/StatementReport.h"
 
 #include "server/http/HttpMessage.h"
 
@@ -56,6 +57,8 @@ class StatementClient {
   /// Processed rows and elapsed milliseconds from the last reply's stats.
   int64_t processedRows() const { return processedRows_; }
   int64_t elapsedMillis() const { return elapsedMillis_; }
+  /// The last reply's statistics: nodes, splits, CPU and elapsed time, rows and bytes processed.
+  const cli::StatementStats& stats() const { return stats_; }
 
   /// Cancels the query (DELETE nextUri); no effect once it is over.
   void cancel();
@@ -75,6 +78,7 @@ class StatementClient {
   std::optional<int64_t> updateCount_;
   int64_t processedRows_ = 0;
   int64_t elapsedMillis_ = 0;
+  cli::StatementStats stats_;
 };
 
 } // namespace presto::client

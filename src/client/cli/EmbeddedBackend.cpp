@@ -1,3 +1,4 @@
+#include <chrono>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -14,23 +15,27 @@ namespace {
 /// Prints rows as the engine produces them; cancels when the user interrupts.
 class PrintingListener : public engine::StatementListener {
  public:
-  explicit PrintingListener(OutputFormat format) : format_(format) {}
+  PrintingListener(OutputFormat format, std::ostream& out) : format_(format), out_(out) {}
 
   void onColumns(const std::vector<std::string>& names, const std::vector<TypePtr>& types) override {
     std::vector<OutputColumn> columns;
     for (size_t i = 0; i < names.size(); ++i) {
       columns.push_back({names[i], types[i]->toString()});
     }
-    printer_ = createOutputPrinter(format_, std::move(columns), std::cout);
+    printer_ = createOutputPrinter(format_, std::move(columns), out_);
   }
 
   void onPage(PagePtr page) override {
     auto rows = nlohmann::json::array();
     server::appendPageRows(*page, rows);
+    rowCount_ += static_cast<int64_t>(rows.size());
     printer_->printRows(std::vector<nlohmann::json>(rows.begin(), rows.end()));
   }
 
   bool isCanceled() const override { return interruptRequested(); }
+
+  int64_t rowCount() const { return rowCount_; }
+  bool hasColumns() const { return printer_ != nullptr; }
 
   void finish() {
     if (printer_) {
@@ -40,7 +45,9 @@ class PrintingListener : public engine::StatementListener {
 
  private:
   const OutputFormat format_;
+  std::ostream& out_;
   std::unique_ptr<OutputPrinter> printer_;
+  int64_t rowCount_ = 0;
 };
 
 class EmbeddedBackend : public StatementBackend {
@@ -55,22 +62,39 @@ class EmbeddedBackend : public StatementBackend {
     }
   }
 
-  bool run(const std::string& sql, OutputFormat format) override {
+  StatementOutcome run(const std::string& sql, OutputFormat format, std::ostream& out) override {
     interruptRequested() = false;
-    auto queryId = ids_.next();
-    PrintingListener listener(format);
+    StatementOutcome outcome;
+    outcome.queryId = ids_.next();
+    auto start = std::chrono::steady_clock::now();
+    PrintingListener listener(format, out);
     try {
-      auto result = runner_.execute(session_, sql, queryId, &listener);
+      auto result = runner_.execute(session_, sql, outcome.queryId, &listener);
+      outcome.state = "FINISHED";
       if (result.updateType) {
         printUpdate(*result.updateType, result.updateCount);
       } else {
         listener.finish();
       }
-      return true;
+      // Only statements that read or wrote rows get a summary, as Presto shows none for USE or SET.
+      if (listener.hasColumns() && !result.updateType) {
+        outcome.stats.nodes = 1;
+        outcome.stats.processedRows = listener.rowCount();
+      } else if (result.updateCount) {
+        outcome.stats.nodes = 1;
+        outcome.stats.processedRows = *result.updateCount;
+      }
     } catch (const PrestoException& error) {
-      std::cerr << "Query " << queryId << " failed: " << error.what() << "\n";
-      return false;
+      outcome.state = "FAILED";
+      std::optional<std::pair<int32_t, int32_t>> location;
+      if (error.location()) {
+        location = std::make_pair(error.location()->line, error.location()->column);
+      }
+      outcome.failure = StatementFailure{error.what(), location};
     }
+    outcome.stats.wallMillis = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - start).count();
+    return outcome;
   }
 
   std::optional<std::string> schema() const override { return session_.schema(); }

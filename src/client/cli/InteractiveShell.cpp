@@ -85,7 +85,13 @@ int runInteractiveShell(StatementBackend& backend, OutputFormat format) {
     add_history(buffer.c_str());
     write_history(history.c_str());
     for (const auto& statement : statements.complete) {
-      backend.run(statement, format);
+      auto outcome = backend.run(statement, format, std::cout);
+      std::cout.flush();
+      if (outcome.succeeded()) {
+        printSummary(std::cerr, outcome);
+      } else {
+        printFailure(std::cerr, outcome, &statement);
+      }
     }
     buffer = isBlank(statements.remainder) ? "" : statements.remainder;
   }

@@ -125,7 +125,9 @@ int run(int argc, char** argv) {
     statements.complete.push_back(statements.remainder);
   }
   for (const auto& statement : statements.complete) {
-    if (!backend->run(statement, options.format)) {
+    auto outcome = backend->run(statement, options.format, std::cout);
+    if (!outcome.succeeded()) {
+      printFailure(std::cerr, outcome);
       return 1;
     }
   }

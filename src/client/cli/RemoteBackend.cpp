@@ -15,18 +15,21 @@ class RemoteBackend : public StatementBackend {
   RemoteBackend(client::ClientSession& session, const server::http::Url& url)
       : session_(session), http_(url.host, url.port) {}
 
-  bool run(const std::string& sql, OutputFormat format) override {
+  StatementOutcome run(const std::string& sql, OutputFormat format, std::ostream& out) override {
     interruptRequested() = false;
     client::StatementClient statement(http_, session_, sql);
     std::unique_ptr<OutputPrinter> printer;
+    StatementOutcome outcome;
     while (true) {
       if (interruptRequested()) {
         statement.cancel();
-        std::cerr << "Query " << statement.queryId() << " was canceled\n";
-        return false;
+        outcome.queryId = statement.queryId();
+        outcome.state = "FAILED";
+        outcome.failure = StatementFailure{"Query was canceled", std::nullopt};
+        return outcome;
       }
       if (statement.columns() && !printer && !statement.updateType()) {
-        printer = createOutputPrinter(format, *statement.columns(), std::cout);
+        printer = createOutputPrinter(format, *statement.columns(), out);
       }
       auto rows = statement.takeRows();
       if (printer && !rows.empty() && !statement.updateType()) {
@@ -36,16 +39,19 @@ class RemoteBackend : public StatementBackend {
         break;
       }
     }
+    outcome.queryId = statement.queryId();
+    outcome.state = statement.state();
+    outcome.stats = statement.stats();
     if (statement.failure()) {
-      std::cerr << "Query " << statement.queryId() << " failed: " << statement.failure()->message << "\n";
-      return false;
+      outcome.failure = StatementFailure{statement.failure()->message, statement.failure()->location};
+      return outcome;
     }
     if (statement.updateType()) {
       printUpdate(*statement.updateType(), statement.updateCount());
     } else if (printer) {
       printer->finish();
     }
-    return true;
+    return outcome;
   }
 
   std::optional<std::string> schema() const override { return session_.schema; }

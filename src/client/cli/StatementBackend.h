@@ -7,16 +7,17 @@
 
 #include "client/ClientSession.h"
 #include "client/cli/OutputFormat.h"
+#include "client/cli/StatementReport.h"
 
 namespace presto::cli {
 
 /// Where the CLI runs statements: a server over the REST protocol, or the embedded engine.
-/// `run` prints the statement's rows (or its update line) and returns false after printing the
-/// failure as `Query <id> failed: <message>` on stderr.
 class StatementBackend {
  public:
   virtual ~StatementBackend() = default;
-  virtual bool run(const std::string& sql, OutputFormat format) = 0;
+  /// Runs `sql`, printing its rows in `format` to `out` (an update line such as `INSERT: 3 rows`
+  /// goes to stderr), and reports how it ended; the caller prints a failure.
+  virtual StatementOutcome run(const std::string& sql, OutputFormat format, std::ostream& out) = 0;
   /// The session's current schema (for the shell's prompt).
   virtual std::optional<std::string> schema() const = 0;
   /// What the interactive shell says when it starts (empty: nothing).
