@@ -97,6 +97,30 @@ class EmbeddedBackend : public StatementBackend {
     return outcome;
   }
 
+  std::optional<std::vector<std::vector<std::string>>> queryRows(const std::string& sql) override {
+    try {
+      // On a copy of the session, so that lookups never change the user's.
+      sql::Session session = session_;
+      auto result = runner_.execute(session, sql, ids_.next());
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& page : result.pages) {
+        auto json = nlohmann::json::array();
+        server::appendPageRows(*page, json);
+        for (const auto& row : json) {
+          std::vector<std::string> values;
+          for (size_t i = 0; i < row.size(); ++i) {
+            values.push_back(formatValue(row[i], result.columnTypes[i]->toString()));
+          }
+          rows.push_back(std::move(values));
+        }
+      }
+      return rows;
+    } catch (const PrestoException&) {
+      return std::nullopt;
+    }
+  }
+
+  std::optional<std::string> catalog() const override { return session_.catalog(); }
   std::optional<std::string> schema() const override { return session_.schema(); }
 
   std::string banner() const override {

@@ -1,11 +1,15 @@
 #include "client/cli/InteractiveShell.h"
 
+#include <algorithm>
 #include <csignal>
+#include <cstring>
 #include <cstdlib>
 #include <iostream>
+#include <vector>
 
 #include <editline/readline.h>
 
+#include "client/cli/SqlCompleter.h"
 #include "client/cli/StatementSplitter.h"
 
 namespace presto::cli {
@@ -29,6 +33,37 @@ std::string trimmed(const std::string& text) {
   return text.substr(begin, end - begin + 1);
 }
 
+// libedit calls plain functions; they reach the running shell's completer through these.
+StatementBackend* completionBackend = nullptr;
+SqlCompleter* completer = nullptr;
+std::vector<std::string> pendingMatches;
+
+char* nextMatch(const char* text, int state) {
+  if (state == 0) {
+    pendingMatches = completer->complete(text, completionBackend->catalog(), completionBackend->schema());
+    std::reverse(pendingMatches.begin(), pendingMatches.end());
+  }
+  if (pendingMatches.empty()) {
+    return nullptr;
+  }
+  char* match = strdup(pendingMatches.back().c_str());
+  pendingMatches.pop_back();
+  return match;
+}
+
+char** completeWord(const char* text, int, int) {
+  // Never fall back to completing file names.
+  rl_attempted_completion_over = 1;
+  return rl_completion_matches(text, nextMatch);
+}
+
+void installCompletion(StatementBackend& backend, SqlCompleter& sqlCompleter) {
+  completionBackend = &backend;
+  completer = &sqlCompleter;
+  rl_basic_word_break_characters = " \t\n\"'`@$><=;|&{(),+-*/%";
+  rl_attempted_completion_function = completeWord;
+}
+
 void printHelp() {
   std::cout << "Supported commands:\n"
                "QUIT or EXIT           leave the shell\n"
@@ -46,6 +81,8 @@ int runInteractiveShell(StatementBackend& backend, OutputFormat format) {
   sigaction(SIGINT, &action, nullptr);
   auto history = historyPath();
   std::cout << backend.banner() << std::flush;
+  SqlCompleter sqlCompleter([&backend](const std::string& sql) { return backend.queryRows(sql); });
+  installCompletion(backend, sqlCompleter);
   using_history();
   read_history(history.c_str());
 

@@ -54,6 +54,32 @@ class RemoteBackend : public StatementBackend {
     return outcome;
   }
 
+  std::optional<std::vector<std::vector<std::string>>> queryRows(const std::string& sql) override {
+    try {
+      client::StatementClient statement(http_, session_, sql);
+      std::vector<std::vector<std::string>> result;
+      while (true) {
+        for (const auto& row : statement.takeRows()) {
+          std::vector<std::string> values;
+          for (size_t i = 0; i < row.size(); ++i) {
+            values.push_back(formatValue(row[i], statement.columns() ? statement.columns()->at(i).type : "varchar"));
+          }
+          result.push_back(std::move(values));
+        }
+        if (!statement.advance()) {
+          break;
+        }
+      }
+      if (statement.failure()) {
+        return std::nullopt;
+      }
+      return result;
+    } catch (const PrestoException&) {
+      return std::nullopt;
+    }
+  }
+
+  std::optional<std::string> catalog() const override { return session_.catalog; }
   std::optional<std::string> schema() const override { return session_.schema; }
 
   std::string banner() const override { return ""; }

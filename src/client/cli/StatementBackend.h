@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "client/ClientSession.h"
 #include "client/cli/OutputFormat.h"
@@ -18,7 +19,11 @@ class StatementBackend {
   /// Runs `sql`, printing its rows in `format` to `out` (an update line such as `INSERT: 3 rows`
   /// goes to stderr), and reports how it ended; the caller prints a failure.
   virtual StatementOutcome run(const std::string& sql, OutputFormat format, std::ostream& out) = 0;
-  /// The session's current schema (for the shell's prompt).
+  /// Runs `sql` without printing anything and returns its rows, each value as the CLI prints it
+  /// (NULL as `NULL`); nullopt when the statement fails. For the shell's own lookups (completion).
+  virtual std::optional<std::vector<std::vector<std::string>>> queryRows(const std::string& sql) = 0;
+  /// The session's current catalog and schema (for the shell's prompt and completion).
+  virtual std::optional<std::string> catalog() const = 0;
   virtual std::optional<std::string> schema() const = 0;
   /// What the interactive shell says when it starts (empty: nothing).
   virtual std::string banner() const = 0;
