@@ -1,14 +1,18 @@
 #include "client/cli/InteractiveShell.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 #include <vector>
 
 #include <editline/readline.h>
 
+#include "client/cli/Pager.h"
 #include "client/cli/SqlCompleter.h"
 #include "client/cli/StatementSplitter.h"
 
@@ -86,6 +90,7 @@ int runInteractiveShell(StatementBackend& backend, OutputFormat format) {
   using_history();
   read_history(history.c_str());
 
+  auto pager = pagerCommand();
   std::string buffer;
   while (true) {
     std::string prompt = buffer.empty() ? "presto" + (backend.schema() ? ":" + *backend.schema() : std::string()) + "> "
@@ -122,8 +127,16 @@ int runInteractiveShell(StatementBackend& backend, OutputFormat format) {
     add_history(buffer.c_str());
     write_history(history.c_str());
     for (const auto& statement : statements.complete) {
-      auto outcome = backend.run(statement, format, std::cout);
-      std::cout.flush();
+      StatementOutcome outcome;
+      if (pager && format == OutputFormat::kAligned && isatty(STDOUT_FILENO)) {
+        // An aligned table is complete only at the end anyway: buffer it to measure it.
+        std::ostringstream table;
+        outcome = backend.run(statement, format, table);
+        showPaged(table.str(), pager);
+      } else {
+        outcome = backend.run(statement, format, std::cout);
+        std::cout.flush();
+      }
       if (outcome.succeeded()) {
         printSummary(std::cerr, outcome);
       } else {
