@@ -122,7 +122,7 @@ int run(int argc, char** argv) {
   }
   auto statements = splitStatements(batch);
   if (!isBlank(statements.remainder)) {
-    statements.complete.push_back(statements.remainder);
+    statements.complete.push_back(stripWhitespace(statements.remainder));
   }
   for (const auto& statement : statements.complete) {
     auto outcome = backend->run(statement, options.format, std::cout);

@@ -6,6 +6,14 @@ bool isBlank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
+std::string stripWhitespace(const std::string& text) {
+  auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) {
+    return "";
+  }
+  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+}
+
 SplitStatements splitStatements(const std::string& text) {
   SplitStatements result;
   std::string current;
@@ -23,7 +31,7 @@ SplitStatements splitStatements(const std::string& text) {
       continue;
     } else if (c == ';') {
       if (!isBlank(current)) {
-        result.complete.push_back(current);
+        result.complete.push_back(stripWhitespace(current));
       }
       current.clear();
       continue;
