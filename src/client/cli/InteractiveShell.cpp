@@ -73,6 +73,7 @@ void printHelp() {
                "QUIT or EXIT           leave the shell\n"
                "HELP                   this text\n"
                "Any SQL statement, terminated by ';' (it may span several lines).\n"
+               "Tab completes keywords, catalogs, schemas, tables and columns.\n"
                "Ctrl-C cancels the running statement.\n";
 }
 
