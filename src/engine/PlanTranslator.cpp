@@ -8,6 +8,7 @@
 #include "exec/plan/RowNodes.h"
 #include "exec/plan/SourceNodes.h"
 #include "expression/ConstantFolder.h"
+#include "sql/optimizer/SymbolReferences.h"
 #include "sql/planner/AggregationNode.h"
 #include "sql/planner/EnforceSingleRowNode.h"
 #include "sql/planner/FilterNode.h"
@@ -31,24 +32,6 @@
 
 namespace presto::engine {
 namespace {
-
-/// `expression` rebuilt over new arguments.
-RowExpressionPtr withArguments(const RowExpression& expression, std::vector<RowExpressionPtr> arguments) {
-  switch (expression.kind()) {
-    case RowExpressionKind::kCall:
-      return std::make_shared<CallExpression>(expression.as<CallExpression>()->function(), std::move(arguments));
-    case RowExpressionKind::kSpecialForm:
-      return std::make_shared<SpecialFormExpression>(
-          expression.as<SpecialFormExpression>()->form(), expression.type(), std::move(arguments));
-    case RowExpressionKind::kLambda: {
-      const auto* lambda = expression.as<LambdaDefinitionExpression>();
-      return std::make_shared<LambdaDefinitionExpression>(
-          lambda->parameterNames(), lambda->parameterTypes(), std::move(arguments.at(0)));
-    }
-    default:
-      PRESTO_FAIL("expression kind without arguments");
-  }
-}
 
 RowExpressionPtr replaceSymbols(const RowExpressionPtr& expression,
     const std::function<RowExpressionPtr(const VariableReferenceExpression&)>& replace,
@@ -79,7 +62,7 @@ RowExpressionPtr replaceSymbols(const RowExpressionPtr& expression,
     changed |= arguments.back() != argument;
   }
   shadowed.resize(shadowedBefore);
-  return changed ? withArguments(*expression, std::move(arguments)) : expression;
+  return changed ? sql::withArguments(*expression, std::move(arguments)) : expression;
 }
 
 std::vector<std::string> namesOf(const std::vector<sql::Symbol>& symbols) {
