@@ -92,6 +92,9 @@ int32_t PlanTranslator::Translated::channel(const sql::Symbol& symbol) const {
 PhysicalPlan PlanTranslator::translate(const sql::DistributedPlan& plan) {
   plan_ = PhysicalPlan{};
   insertHandle_ = {};
+  // Symbols are unique in a plan: constants projected in a producer fragment (frame offsets)
+  // are known to the consumers translated after it.
+  constants_.clear();
   plan_.fragments.resize(plan.fragments.size());
   plan_.rootFragment = plan.rootFragment;
   // Fragments are numbered from the root down: translating the highest ids first visits a
@@ -104,7 +107,6 @@ PhysicalPlan PlanTranslator::translate(const sql::DistributedPlan& plan) {
 
 PhysicalFragment PlanTranslator::translateFragment(const sql::PlanFragment& fragment, const sql::DistributedPlan& plan) {
   fragment_ = PhysicalFragment{};
-  constants_.clear();
   fragment_.id = fragment.id;
   fragment_.taskCount = fragment.partitioning == sql::PlanFragment::Partitioning::kHash ? plan.hashPartitionCount : 1;
   auto translated = visit(fragment.root);

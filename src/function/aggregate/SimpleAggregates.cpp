@@ -43,6 +43,16 @@ class FoldAggregate final : public AggregateFunction {
     }
   }
 
+  /// A string kept by min/max/arbitrary owns a heap copy of its bytes (the input page it came
+  /// from is freed once added); destroy frees it.
+  void destroy(char* const* groups, size_t numGroups) const override {
+    if constexpr (std::is_same_v<Acc, StringView>) {
+      for (size_t i = 0; i < numGroups; ++i) {
+        release(state(groups[i])->value);
+      }
+    }
+  }
+
   void addInput(char* const* groups, const SelectivityVector& rows, const std::vector<VectorPtr>& args) const override {
     if constexpr (kFold == Fold::kCount) {
       if (args.empty()) {
@@ -99,9 +109,9 @@ class FoldAggregate final : public AggregateFunction {
         target->value += value;
       }
     } else if constexpr (kFold == Fold::kMin) {
-      if (target->count == 0 || lessThan(value, target->value)) target->value = value;
+      if (target->count == 0 || lessThan(value, target->value)) keep(target, value);
     } else if constexpr (kFold == Fold::kMax) {
-      if (target->count == 0 || lessThan(target->value, value)) target->value = value;
+      if (target->count == 0 || lessThan(target->value, value)) keep(target, value);
     } else if constexpr (kFold == Fold::kBoolAnd) {
       target->value = target->count == 0 ? value : (target->value && value);
     } else if constexpr (kFold == Fold::kBoolOr) {
@@ -111,9 +121,32 @@ class FoldAggregate final : public AggregateFunction {
     } else if constexpr (kFold == Fold::kBitOr) {
       target->value = target->count == 0 ? value : (target->value | value);
     } else if constexpr (kFold == Fold::kArbitrary) {
-      if (target->count == 0) target->value = value;
+      if (target->count == 0) keep(target, value);
     }
     ++target->count;
+  }
+
+  /// Stores `value` in `target`, copying a string's out-of-line bytes (and freeing the copy it
+  /// replaces).
+  static void keep(ValueState<Acc>* target, Acc value) {
+    if constexpr (std::is_same_v<Acc, StringView>) {
+      release(target->value);
+      if (!value.isInline()) {
+        auto* bytes = new char[value.size()];
+        std::memcpy(bytes, value.data(), value.size());
+        value = StringView(bytes, value.size());
+      }
+    }
+    target->value = value;
+  }
+
+  static void release(Acc& value) {
+    if constexpr (std::is_same_v<Acc, StringView>) {
+      if (!value.isInline()) {
+        delete[] value.data();
+        value = StringView();
+      }
+    }
   }
 
   static bool lessThan(Acc left, Acc right) {
