@@ -101,6 +101,8 @@ ExpressionPtr Parser::parsePredicated() {
 }
 
 ExpressionPtr Parser::parseComparisonTail(ExpressionPtr left) {
+  // As in Presto, a comparison is located at its operator (errors about it point there).
+  SourceLocation operatorLocation = tokens_.current().location;
   ComparisonOperator op = *comparisonOperator(tokens_.advance());
   const Token& quantifier = tokens_.current();
   if ((quantifier.isWord("ALL") || quantifier.isWord("ANY") || quantifier.isWord("SOME")) &&
@@ -115,7 +117,7 @@ ExpressionPtr Parser::parseComparisonTail(ExpressionPtr left) {
     node->subquery = parseSubqueryInParentheses();
     return node;
   }
-  auto node = make<Comparison>(left->location);
+  auto node = make<Comparison>(operatorLocation);
   node->op = op;
   node->left = std::move(left);
   node->right = parseValueExpression();
@@ -225,13 +227,15 @@ ExpressionPtr Parser::parseArithmeticLevel(
   NestingGuard guard(*this, 0);
   ExpressionPtr left = (this->*parseOperand)();
   while (true) {
+    // As in Presto, an arithmetic operation is located at its operator.
+    SourceLocation operatorLocation = tokens_.current().location;
     const auto* match = std::find_if(operators.begin(), operators.end(),
         [&](const auto& candidate) { return tokens_.acceptSymbol(candidate.first); });
     if (match == operators.end()) {
       return left;
     }
     guard.addLink();
-    auto node = make<ArithmeticBinary>(left->location);
+    auto node = make<ArithmeticBinary>(operatorLocation);
     node->op = match->second;
     node->left = std::move(left);
     node->right = (this->*parseOperand)();

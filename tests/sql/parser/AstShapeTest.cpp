@@ -149,18 +149,20 @@ TEST(AstShapeTest, identifiersAreNormalized) {
   EXPECT_EQ(table.name.toString(), "tpch.Tiny.lineitem");
 }
 
-TEST(AstShapeTest, locationsPointAtFirstToken) {
+TEST(AstShapeTest, locationsPointAtFirstTokenOrOperator) {
   StatementPtr statement = parseStatement("SELECT a,\n       b + c AS s\nFROM t\nWHERE x = 1");
   const auto& specification = specificationOf(statement);
   EXPECT_EQ(statement->location, (SourceLocation{1, 1}));
   EXPECT_EQ(specification.select->selectItems[0]->location, (SourceLocation{1, 8}));
   const auto& sum = *specification.select->selectItems[1]->as<SingleColumn>().expression;
-  EXPECT_EQ(sum.location, (SourceLocation{2, 8}));
+  // Binary arithmetic and comparisons are located at their operator, as in Presto.
+  EXPECT_EQ(sum.location, (SourceLocation{2, 10}));
+  EXPECT_EQ(sum.as<ArithmeticBinary>().left->location, (SourceLocation{2, 8}));
   EXPECT_EQ(sum.as<ArithmeticBinary>().right->location, (SourceLocation{2, 12}));
   EXPECT_EQ(specification.select->selectItems[1]->as<SingleColumn>().alias->location,
             (SourceLocation{2, 17}));
   EXPECT_EQ(specification.from->location, (SourceLocation{3, 6}));
-  EXPECT_EQ(specification.where->location, (SourceLocation{4, 7}));
+  EXPECT_EQ(specification.where->location, (SourceLocation{4, 9}));
   EXPECT_EQ(specification.where->as<Comparison>().right->location, (SourceLocation{4, 11}));
 }
 
