@@ -1,4 +1,5 @@
 #include "sql/metadata/SemanticError.h"
+#include "sql/planner/LimitNode.h"
 #include "sql/planner/LogicalPlanner.h"
 #include "sql/planner/OutputNode.h"
 #include "sql/planner/RelationPlanner.h"
@@ -127,7 +128,12 @@ PlanNodePtr LogicalPlanner::planCreateTableAsSelect(
         property->name->value);
   }
   WriterTarget target{name, nullptr, table, create.notExists};
-  return writerPlan(planner.restrictOutputs(query.root, columns), std::move(target), columns, names, context, ids);
+  PlanNodePtr source = planner.restrictOutputs(query.root, columns);
+  if (!create.withData) {
+    // WITH NO DATA: the table takes the query's columns and none of its rows.
+    source = std::make_shared<LimitNode>(ids.next(), source, 0);
+  }
+  return writerPlan(source, std::move(target), columns, names, context, ids);
 }
 
 } // namespace presto::sql
