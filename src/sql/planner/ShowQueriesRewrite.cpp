@@ -139,7 +139,9 @@ std::string LogicalPlanner::rewriteShowStatement(const Statement& statement) {
       if (!metadata_.findTable(name, show.table.location()) && !metadata_.findView(name)) {
         semanticError(show.table.location(), "Table '{}' does not exist", name.toString());
       }
-      return "SELECT column_name AS \"Column\", data_type AS \"Type\", extra_info AS \"Extra\", comment AS \"Comment\" "
+      // Presto shows an empty string, not NULL, when a column has no extra information or comment.
+      return "SELECT column_name AS \"Column\", data_type AS \"Type\", coalesce(extra_info, '') AS \"Extra\", "
+             "coalesce(comment, '') AS \"Comment\" "
              "FROM " + identifier(name.catalog) + ".information_schema.columns WHERE table_schema = " +
           quoted(name.schema) + " AND table_name = " + quoted(name.object) + " ORDER BY ordinal_position";
     }
