@@ -2,6 +2,7 @@
 #include <numeric>
 
 #include "function/BuiltinFunctions.h"
+#include "function/CallableFunction.h"
 #include "vector/ComplexVector.h"
 #include "vector/DecodedVector.h"
 #include "vector/DictionaryVector.h"
@@ -78,25 +79,6 @@ class ElementPicker {
   std::vector<vector_size_t> picked_;
 };
 
-/// A function over one array argument (plus optional scalars) implemented by a callback per row.
-template <typename Body>
-class ArrayFunction final : public VectorFunction {
- public:
-  explicit ArrayFunction(Body body) : body_(std::move(body)) {}
-  void apply(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const std::vector<const LambdaFunction*>&,
-      const TypePtr& outputType, EvalContext& context, VectorPtr& result) const override {
-    body_(rows, args, outputType, context, result);
-  }
-
- private:
-  Body body_;
-};
-
-template <typename Body>
-VectorFunctionPtr makeArrayFunction(Body body) {
-  return std::make_shared<ArrayFunction<Body>>(std::move(body));
-}
-
 void cardinality(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type, EvalContext&, VectorPtr& result) {
   DecodedArray array(*args[0], rows);
   auto flat = FlatVector<int64_t>::create(type, rows.size());
@@ -108,7 +90,7 @@ void cardinality(const SelectivityVector& rows, const std::vector<VectorPtr>& ar
 
 /// element_at (NULL when out of range) and the subscript operator (an error when out of range).
 VectorFunctionPtr makeElementAt(bool isSubscript) {
-  return makeArrayFunction([isSubscript](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
+  return makeCallableFunction([isSubscript](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
                                EvalContext& context, VectorPtr& result) {
     DecodedArray array(*args[0], rows);
     DecodedVector index(*args[1], rows);
@@ -151,7 +133,7 @@ VectorFunctionPtr makeElementAt(bool isSubscript) {
 /// contains and array_position: search for a value with equality; NULL elements make a miss NULL
 /// (contains) as in Presto.
 VectorFunctionPtr makeSearch(bool position) {
-  return makeArrayFunction([position](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
+  return makeCallableFunction([position](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
                                EvalContext&, VectorPtr& result) {
     DecodedArray array(*args[0], rows);
     DecodedVector search(*args[1], rows);
@@ -199,7 +181,7 @@ VectorFunctionPtr makeSearch(bool position) {
 
 /// array_min / array_max: NULL if the array is empty or holds a NULL.
 VectorFunctionPtr makeExtreme(bool max) {
-  return makeArrayFunction([max](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
+  return makeCallableFunction([max](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
                                EvalContext&, VectorPtr& result) {
     DecodedArray array(*args[0], rows);
     dispatchScalar(*type, [&](auto tag) {
@@ -236,7 +218,7 @@ enum class Pick { kDistinct, kSort, kReverse, kSlice, kRemove };
 
 /// Functions that return a subset or permutation of the elements.
 VectorFunctionPtr makePicker(Pick kind) {
-  return makeArrayFunction([kind](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
+  return makeCallableFunction([kind](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
                                EvalContext& context, VectorPtr& result) {
     DecodedArray array(*args[0], rows);
     std::unique_ptr<DecodedVector> second, third;
@@ -369,7 +351,7 @@ void registerArray(FunctionRegistry& registry, const std::string& name, const st
 } // namespace
 
 void registerArrayFunctions(FunctionRegistry& registry) {
-  registerArray(registry, "cardinality", {"array(T)"}, "bigint", "number of elements", makeArrayFunction(cardinality));
+  registerArray(registry, "cardinality", {"array(T)"}, "bigint", "number of elements", makeCallableFunction(cardinality));
   registerArray(registry, "element_at", {"array(T)", "bigint"}, "T", "element at a 1-based index (negative: from the end); NULL when out of range", makeElementAt(false));
   registerArray(registry, operators::kSubscript, {"array(T)", "bigint"}, "T", "array subscript", makeElementAt(true), TypeConstraint::kNone, true);
   registerArray(registry, "contains", {"array(T)", "T"}, "boolean", "whether the array holds the value", makeSearch(false), TypeConstraint::kComparable);
@@ -381,8 +363,8 @@ void registerArrayFunctions(FunctionRegistry& registry) {
   registerArray(registry, "reverse", {"array(T)"}, "array(T)", "elements in reverse order", makePicker(Pick::kReverse));
   registerArray(registry, "slice", {"array(T)", "bigint", "bigint"}, "array(T)", "length elements from start", makePicker(Pick::kSlice));
   registerArray(registry, "array_remove", {"array(T)", "T"}, "array(T)", "elements not equal to the value", makePicker(Pick::kRemove), TypeConstraint::kComparable);
-  registerArray(registry, "array_join", {"array(varchar)", "varchar"}, "varchar", "elements joined by a delimiter, NULLs skipped", makeArrayFunction(arrayJoin));
-  registerArray(registry, "array_join", {"array(varchar)", "varchar", "varchar"}, "varchar", "elements joined by a delimiter, NULLs replaced", makeArrayFunction(arrayJoin));
+  registerArray(registry, "array_join", {"array(varchar)", "varchar"}, "varchar", "elements joined by a delimiter, NULLs skipped", makeCallableFunction(arrayJoin));
+  registerArray(registry, "array_join", {"array(varchar)", "varchar", "varchar"}, "varchar", "elements joined by a delimiter, NULLs replaced", makeCallableFunction(arrayJoin));
 }
 
 } // namespace presto

@@ -2,6 +2,7 @@
 
 #include "common/Check.h"
 #include "function/BuiltinFunctions.h"
+#include "function/CallableFunction.h"
 #include "function/scalar/ValueFunction.h"
 #include "vector/ComplexVector.h"
 #include "vector/DecodedVector.h"
@@ -30,25 +31,6 @@ struct DecodedMap {
   const MapVector* base;
 };
 
-/// A function over vectors implemented by one callable.
-template <typename Body>
-class MapFunction final : public VectorFunction {
- public:
-  explicit MapFunction(Body body) : body_(std::move(body)) {}
-  void apply(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const std::vector<const LambdaFunction*>&,
-      const TypePtr& outputType, EvalContext& context, VectorPtr& result) const override {
-    body_(rows, args, outputType, context, result);
-  }
-
- private:
-  Body body_;
-};
-
-template <typename Body>
-VectorFunctionPtr makeMapFunction(Body body) {
-  return std::make_shared<MapFunction<Body>>(std::move(body));
-}
-
 void cardinality(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type, EvalContext&, VectorPtr& result) {
   DecodedMap map(*args[0], rows);
   auto flat = FlatVector<int64_t>::create(type, rows.size());
@@ -60,7 +42,7 @@ void cardinality(const SelectivityVector& rows, const std::vector<VectorPtr>& ar
 
 /// map_keys / map_values: arrays over the map's own keys or values vector, without copying.
 VectorFunctionPtr makeKeysOrValues(bool keys) {
-  return makeMapFunction([keys](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
+  return makeCallableFunction([keys](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
                              EvalContext&, VectorPtr& result) {
     DecodedMap map(*args[0], rows);
     auto size = std::max(rows.size(), 1);
@@ -122,7 +104,7 @@ class KeyFinder {
 
 /// element_at(map, key): NULL when the key is absent; the subscript operator fails instead.
 VectorFunctionPtr makeElementAt(bool isSubscript) {
-  return makeMapFunction([isSubscript](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
+  return makeCallableFunction([isSubscript](const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& type,
                              EvalContext& context, VectorPtr& result) {
     DecodedMap map(*args[0], rows);
     KeyFinder finder(*map.base, *args[1], rows);
@@ -232,7 +214,7 @@ void registerMapFunctions(FunctionRegistry& registry) {
   auto shared = [](VectorFunctionPtr function) {
     return [function](const FunctionBinding&) { return function; };
   };
-  registerMap(registry, "cardinality", {"map(K,V)"}, "bigint", describe("number of entries"), shared(makeMapFunction(cardinality)));
+  registerMap(registry, "cardinality", {"map(K,V)"}, "bigint", describe("number of entries"), shared(makeCallableFunction(cardinality)));
   registerMap(registry, "map_keys", {"map(K,V)"}, "array(K)", describe("keys of the map"), shared(makeKeysOrValues(true)));
   registerMap(registry, "map_values", {"map(K,V)"}, "array(V)", describe("values of the map"), shared(makeKeysOrValues(false)));
   registerMap(registry, "element_at", {"map(K,V)", "K"}, "V", describe("value of the key; NULL when absent"), shared(makeElementAt(false)));
