@@ -7,8 +7,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "common/Check.h"
@@ -22,14 +24,50 @@ namespace bhttp = boost::beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
+class Connection;
+
+/// The server's open connections. It owns them while they wait for a handler's reply (no I/O is
+/// pending then), so a responder needs only a weak reference; once the server stops, responders
+/// called from other threads drop their replies instead of touching a dead io_context, and no
+/// connection is destroyed outside the server's lifetime.
+struct OpenConnections {
+  std::mutex mutex;
+  bool stopped = false;
+  std::unordered_map<const Connection*, std::shared_ptr<Connection>> connections;
+
+  void add(const std::shared_ptr<Connection>& connection) {
+    std::lock_guard lock(mutex);
+    if (!stopped) {
+      connections.emplace(connection.get(), connection);
+    }
+  }
+
+  /// Returns the connection so the caller, not this lock, destroys it.
+  std::shared_ptr<Connection> remove(const Connection* connection) {
+    std::lock_guard lock(mutex);
+    auto it = connections.find(connection);
+    if (it == connections.end()) {
+      return nullptr;
+    }
+    auto removed = std::move(it->second);
+    connections.erase(it);
+    return removed;
+  }
+};
+
 /// One client connection: reads a request, hands it to the router, writes the reply whenever the
 /// handler produces it, then reads the next request (persistent connections).
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, const HttpServerConfig& config, std::shared_ptr<const Router> router)
-      : stream_(std::move(socket)), config_(config), router_(std::move(router)) {}
+  Connection(tcp::socket socket, const HttpServerConfig& config, std::shared_ptr<const Router> router,
+      std::shared_ptr<OpenConnections> openConnections)
+      : stream_(std::move(socket)),
+        config_(config),
+        router_(std::move(router)),
+        openConnections_(std::move(openConnections)) {}
 
   void start() {
+    openConnections_->add(shared_from_this());
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->readHeader(); });
   }
 
@@ -112,10 +150,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
     request.body = std::move(message.body());
     parser_.reset();
 
-    auto self = shared_from_this();
-    router_->route(request, [self](HttpResponse response) {
-      net::post(self->stream_.get_executor(),
-          [self, response = std::move(response)]() mutable { self->write(std::move(response)); });
+    std::weak_ptr<Connection> weak = shared_from_this();
+    router_->route(request, [weak, open = openConnections_](HttpResponse response) {
+      std::lock_guard lock(open->mutex);
+      if (open->stopped) {
+        return;
+      }
+      if (auto self = weak.lock()) {
+        net::post(self->stream_.get_executor(),
+            [self, response = std::move(response)]() mutable { self->write(std::move(response)); });
+      }
     });
   }
 
@@ -149,11 +193,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
     stream_.close();
+    openConnections_->remove(this);
   }
 
   beast::tcp_stream stream_;
   const HttpServerConfig& config_;
   const std::shared_ptr<const Router> router_;
+  const std::shared_ptr<OpenConnections> openConnections_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bool keepAlive_ = true;
@@ -199,6 +245,10 @@ class HttpServer::Impl {
       return;
     }
     stopped_ = true;
+    {
+      std::lock_guard lock(openConnections_->mutex);
+      openConnections_->stopped = true;
+    }
     net::post(acceptor_.get_executor(), [this] {
       beast::error_code ignored;
       acceptor_.close(ignored);
@@ -208,6 +258,12 @@ class HttpServer::Impl {
       thread.join();
     }
     threads_.clear();
+    // Destroyed here, while the io_context they are registered with still exists.
+    std::unordered_map<const Connection*, std::shared_ptr<Connection>> connections;
+    {
+      std::lock_guard lock(openConnections_->mutex);
+      connections.swap(openConnections_->connections);
+    }
   }
 
  private:
@@ -219,7 +275,7 @@ class HttpServer::Impl {
       if (!ec) {
         beast::error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);
-        std::make_shared<Connection>(std::move(socket), config_, router_)->start();
+        std::make_shared<Connection>(std::move(socket), config_, router_, openConnections_)->start();
       } else {
         LOG_WARN("accept failed: {}", ec.message());
       }
@@ -230,6 +286,7 @@ class HttpServer::Impl {
   const HttpServerConfig config_;
   const std::shared_ptr<const Router> router_;
   net::io_context io_;
+  const std::shared_ptr<OpenConnections> openConnections_ = std::make_shared<OpenConnections>();
   tcp::acceptor acceptor_;
   std::vector<std::thread> threads_;
   uint16_t port_ = 0;

@@ -29,9 +29,9 @@ struct HttpServerConfig {
 /// sends can stop the server. Handlers run on the I/O threads and may answer later from any
 /// thread (no thread waits for a long poll).
 ///
-/// Shutdown order: stop() (no more requests are read or handled), then destroy whatever handlers
-/// reference (their pending responders may still be called; the replies are dropped), then the
-/// server itself.
+/// Shutdown: stop() closes every connection; responders still held by handlers or their threads
+/// may be called or released at any time afterwards, even after the server is destroyed (the
+/// replies are dropped).
 class HttpServer {
  public:
   HttpServer(HttpServerConfig config, std::shared_ptr<const Router> router);

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "RawConnection.h"
@@ -197,6 +200,41 @@ TEST_F(HttpServerTest, clientsThatVanishDoNotHurt) {
   }
   std::this_thread::sleep_for(150ms);
   expectAlive();
+}
+
+TEST(HttpServerLifetimeTest, respondersOutliveTheServer) {
+  // A handler's responder may be called, or merely released, after the server is gone (a worker
+  // thread finishing late); the reply is dropped and nothing touches the dead server.
+  std::mutex mutex;
+  std::condition_variable arrived;
+  std::optional<Responder> pending;
+  auto router = std::make_shared<Router>();
+  router->add("GET", "/hold", [&](const HttpRequest&, const PathParameters&, Responder respond) {
+    std::lock_guard lock(mutex);
+    pending = std::move(respond);
+    arrived.notify_all();
+  });
+  HttpServerConfig config;
+  config.bindAddress = "127.0.0.1";
+  config.port = 0;
+  auto server = std::make_unique<HttpServer>(config, router);
+  server->start();
+  std::thread client([port = server->port()] {
+    try {
+      HttpClient("127.0.0.1", port).send("GET", "/hold");
+    } catch (const std::exception&) {
+      // The server goes away without answering.
+    }
+  });
+  {
+    std::unique_lock lock(mutex);
+    arrived.wait(lock, [&] { return pending.has_value(); });
+  }
+  server->stop();
+  server.reset();
+  (*pending)(HttpResponse::text(200, "too late"));
+  pending.reset();
+  client.join();
 }
 
 TEST(HttpMessageTest, requestTargets) {
