@@ -10,6 +10,7 @@
 #include "connector/system/SystemConnector.h"
 #include "connector/tpch/TpchConnector.h"
 #include "engine/LocalQueryRunnerImpl.h"
+#include "engine/SessionProperties.h"
 #include "exec/aggregation/RegistryAggregateResolver.h"
 #include "function/BuiltinFunctions.h"
 #include "sql/optimizer/AddExchanges.h"
@@ -110,6 +111,10 @@ StatementResult LocalQueryRunnerImpl::execute(sql::Session& session, const std::
   int64_t created = nowMillis();
   recordQuery(queryId, session, sql, "RUNNING", created, std::nullopt);
   try {
+    // Properties set by the client (X-Presto-Session, --session) are checked like SET SESSION's.
+    for (const auto& [name, value] : session.properties()) {
+      validateSessionProperty(name, value);
+    }
     auto statement = sql::parseStatement(sql);
     auto result = executeStatement(session, *statement, queryId, listener);
     if (listener != nullptr && !result.updateType && !result.pages.empty()) {
@@ -199,6 +204,7 @@ TaskStatistics LocalQueryRunnerImpl::runPlan(const sql::Session& session, const 
 PhysicalPlan LocalQueryRunnerImpl::physicalPlan(
     const sql::Session& session, const sql::Statement& statement, sql::PlanNodePtr* logical) {
   sql::LogicalPlanner planner(session, *metadata_, *functions_);
+  planner.setSessionProperties(systemSessionProperties());
   planner.setOptimizer([&](const sql::PlanNodePtr& plan) {
     return sql::optimizePlan(plan, session, *metadata_, *functions_);
   });

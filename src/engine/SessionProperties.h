@@ -3,17 +3,11 @@
 #include <string>
 #include <vector>
 
-#include "type/Type.h"
+#include "sql/metadata/SessionPropertyMetadata.h"
 
 namespace presto::engine {
 
-/// A system session property users can SET SESSION.
-struct SessionPropertyMetadata {
-  std::string name;
-  TypePtr type;
-  std::string defaultValue;
-  std::string description;
-};
+using sql::SessionPropertyMetadata;
 
 /// The system session properties the engine understands, sorted by name.
 const std::vector<SessionPropertyMetadata>& systemSessionProperties();

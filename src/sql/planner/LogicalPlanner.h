@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "sql/analyzer/AnalyzerContext.h"
+#include "sql/metadata/SessionPropertyMetadata.h"
 #include "sql/parser/ast/Ast.h"
 #include "sql/planner/PlanNode.h"
 #include "sql/planner/PlanPrinter.h"
@@ -40,6 +41,10 @@ class LogicalPlanner {
   /// Annotates the nodes of EXPLAIN's text (estimated rows) for an optimized plan.
   using EstimatesHook = std::function<PlanAnnotator(const PlanNodePtr& plan)>;
   void setEstimates(EstimatesHook estimates) { estimates_ = std::move(estimates); }
+  /// The system session properties SHOW SESSION lists (with their values in the session).
+  void setSessionProperties(std::vector<SessionPropertyMetadata> properties) {
+    sessionProperties_ = std::move(properties);
+  }
 
   PlanNodePtr plan(const Statement& statement);
   /// Parses and plans.
@@ -68,6 +73,7 @@ class LogicalPlanner {
   PlanOptimizerHook optimizer_;
   DistributedExplainHook distributedExplainer_;
   EstimatesHook estimates_;
+  std::vector<SessionPropertyMetadata> sessionProperties_;
 };
 
 } // namespace presto::sql

@@ -158,8 +158,10 @@ std::string LogicalPlanner::rewriteShowStatement(const Statement& statement) {
     case NodeKind::kShowSession: {
       const auto& show = statement.as<ShowSession>();
       std::vector<std::vector<std::string>> rows;
-      for (const auto& [name, value] : session_.properties()) {
-        rows.push_back({quoted(name), quoted(value), quoted(""), quoted("varchar"), quoted("")});
+      for (const auto& property : sessionProperties_) {
+        auto value = session_.property(property.name).value_or(property.defaultValue);
+        rows.push_back({quoted(property.name), quoted(value), quoted(property.defaultValue),
+            quoted(property.type->toString()), quoted(property.description)});
       }
       return valuesQuery({"Name", "Value", "Default", "Type", "Description"}, rows, likeCondition("\"Name\"", show.like), "1");
     }

@@ -3,41 +3,10 @@
 'use strict';
 
 const assert = require('assert');
-const http = require('http');
-const path = require('path');
-const presto = require(path.join(__dirname, '../../../node_modules/presto-client'));
+const {connect, runTests} = require('./harness');
 
 const port = parseInt(process.argv[2], 10);
-
-function client(extra) {
-  return new presto.Client(Object.assign({host: '127.0.0.1', port, user: 'node', checkInterval: 50}, extra || {}));
-}
-
-/// Runs a query; resolves with everything the callbacks saw (or rejects with the error object).
-function execute(options, clientOptions) {
-  return new Promise((resolve, reject) => {
-    const seen = {states: [], columns: null, data: [], queryId: null};
-    client(clientOptions).execute(Object.assign({
-      state: (error, queryId, stats) => { seen.queryId = queryId; seen.states.push(stats.state); },
-      columns: (error, columns) => { seen.columns = columns; },
-      data: (error, data, columns, stats) => { seen.data.push(...data); },
-      success: (error, stats) => { seen.stats = stats; resolve(seen); },
-      error: (error) => { error.seen = seen; reject(error); },
-    }, options));
-  });
-}
-
-function rawRequest(method, requestPath, headers, body) {
-  return new Promise((resolve, reject) => {
-    const request = http.request({host: '127.0.0.1', port, method, path: requestPath, headers}, (response) => {
-      let text = '';
-      response.on('data', (chunk) => { text += chunk; });
-      response.on('end', () => resolve({status: response.statusCode, headers: response.headers, body: text}));
-    });
-    request.on('error', reject);
-    request.end(body || '');
-  });
-}
+const {client, execute, rawRequest, rawStatement} = connect(port);
 
 const tests = {
   async selectOne() {
@@ -136,12 +105,7 @@ const tests = {
 
   async useAndSetSessionComeBackAsHeaders() {
     // presto-client does not expose reply headers; read them with plain HTTP as it would receive them.
-    let reply = await rawRequest('POST', '/v1/statement', {'X-Presto-User': 'node'}, 'USE tpch.tiny');
-    let body = JSON.parse(reply.body);
-    while (body.nextUri) {
-      reply = await rawRequest('GET', new URL(body.nextUri).pathname + new URL(body.nextUri).search, {});
-      body = JSON.parse(reply.body);
-    }
+    const reply = await rawStatement('USE tpch.tiny');
     assert.strictEqual(reply.headers['x-presto-set-catalog'], 'tpch');
     assert.strictEqual(reply.headers['x-presto-set-schema'], 'tiny');
     const set = await execute({query: "SET SESSION query_max_run_time = '3h'"});
@@ -161,17 +125,4 @@ const tests = {
   },
 };
 
-(async () => {
-  let failed = 0;
-  for (const [name, test] of Object.entries(tests)) {
-    try {
-      await test();
-      console.log(`ok   ${name}`);
-    } catch (error) {
-      failed++;
-      console.log(`FAIL ${name}: ${error && error.stack ? error.stack : JSON.stringify(error)}`);
-    }
-  }
-  console.log(`${Object.keys(tests).length - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
-})();
+runTests(tests);
