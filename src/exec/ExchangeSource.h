@@ -3,9 +3,11 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "exec/Future.h"
 #include "exec/OutputBuffer.h"
+#include "type/Type.h"
 
 namespace presto::exec {
 
@@ -47,8 +49,10 @@ class ExchangeSource {
   ExchangeSource() = default;
 };
 
-/// Opens the source of a remote split. Chosen by the worker (in-process or HTTP) and injected
-/// into tasks through TaskServices.
-using ExchangeSourceFactory = std::function<std::unique_ptr<ExchangeSource>(const RemoteSplit& split)>;
+/// Opens the source of a remote split whose pages have the column `types` (an HTTP source needs
+/// them to deserialize). Chosen by the worker (in-process or HTTP) and injected into tasks through
+/// TaskServices.
+using ExchangeSourceFactory =
+    std::function<std::unique_ptr<ExchangeSource>(const RemoteSplit& split, const std::vector<TypePtr>& types)>;
 
 } // namespace presto::exec

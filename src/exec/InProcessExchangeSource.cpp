@@ -45,7 +45,8 @@ void InProcessExchangeSource::close() {
 }
 
 ExchangeSourceFactory inProcessExchangeSources(std::shared_ptr<const TaskRegistry> registry) {
-  return [registry = std::move(registry)](const RemoteSplit& split) -> std::unique_ptr<ExchangeSource> {
+  return [registry = std::move(registry)](
+             const RemoteSplit& split, const std::vector<TypePtr>& /*types*/) -> std::unique_ptr<ExchangeSource> {
     auto task = registry->find(split.taskId());
     if (task == nullptr) {
       throw PrestoException(errors::REMOTE_TASK_ERROR, fmt::format("Upstream task {} not found", split.taskId()));

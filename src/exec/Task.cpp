@@ -1,5 +1,9 @@
 #include "exec/Task.h"
 
+#include <fmt/format.h>
+
+#include <random>
+
 #include "common/Check.h"
 #include "exec/LocalPlanner.h"
 #include "exec/MultilevelQueue.h"
@@ -19,6 +23,19 @@ std::string_view taskStateName(TaskState state) {
   return "UNKNOWN";
 }
 
+namespace {
+
+/// A random (version 4) UUID in its text form.
+std::string randomUuid() {
+  thread_local std::mt19937_64 random(std::random_device{}());
+  uint64_t high = (random() & ~0xF000ULL) | 0x4000ULL;
+  uint64_t low = (random() & ~(3ULL << 62)) | (2ULL << 62);
+  return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", high >> 32, (high >> 16) & 0xFFFF, high & 0xFFFF,
+      low >> 48, low & 0xFFFFFFFFFFFFULL);
+}
+
+} // namespace
+
 std::shared_ptr<Task> Task::create(std::string taskId, PlanNodePtr plan, TaskConfig config, OutputBufferSpec output,
     TaskServices services, MemoryPoolPtr parentPool, TaskExecutor* executor) {
   return std::shared_ptr<Task>(new Task(std::move(taskId), std::move(plan), config, std::move(output),
@@ -27,7 +44,7 @@ std::shared_ptr<Task> Task::create(std::string taskId, PlanNodePtr plan, TaskCon
 
 Task::Task(std::string taskId, PlanNodePtr plan, TaskConfig config, OutputBufferSpec output, TaskServices services,
     MemoryPoolPtr parentPool, TaskExecutor* executor)
-    : taskId_(std::move(taskId)), plan_(std::move(plan)), config_(config), outputSpec_(std::move(output)),
+    : taskId_(std::move(taskId)), instanceId_(randomUuid()), plan_(std::move(plan)), config_(config), outputSpec_(std::move(output)),
       services_(std::move(services)), executor_(executor) {
   pool_ = parentPool->addChild("task." + taskId_, config_.maxTaskMemoryBytes);
   outputBuffer_ = std::make_shared<OutputBuffer>(

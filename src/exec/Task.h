@@ -83,6 +83,11 @@ class Task : public std::enable_shared_from_this<Task> {
   bool waitForCompletion(std::chrono::milliseconds timeout);
 
   const std::string& taskId() const { return taskId_; }
+  /// A random id (UUID text) telling this task apart from an earlier or later task of the same id,
+  /// e.g. one recreated after a worker restart (`X-Presto-Task-Instance-Id`).
+  const std::string& instanceId() const { return instanceId_; }
+  /// The plan fragment the task runs.
+  const PlanNodePtr& plan() const { return plan_; }
   const TaskConfig& config() const { return config_; }
   const TaskServices& services() const { return services_; }
   const MemoryPoolPtr& pool() const { return pool_; }
@@ -119,6 +124,7 @@ class Task : public std::enable_shared_from_this<Task> {
   void terminate(TaskState state);
 
   const std::string taskId_;
+  const std::string instanceId_;
   const PlanNodePtr plan_;
   const TaskConfig config_;
   const OutputBufferSpec outputSpec_;

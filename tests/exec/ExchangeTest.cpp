@@ -271,7 +271,7 @@ TEST(ExchangeTest, tokensAcknowledgeAndReplay) {
   auto producer = harness.start(valuesPlan(rows), {OutputBufferKind::kPartitioned, 1, {}});
   ASSERT_TRUE(producer->waitForCompletion(10s));
   auto buffer = producer->outputBuffer();
-  auto source = harness.services().exchangeSources(RemoteSplit(producer->taskId(), 0));
+  auto source = harness.services().exchangeSources(RemoteSplit(producer->taskId(), 0), kKeyValueTypes);
 
   ExchangePages first;
   ContinueFuture future;

@@ -39,7 +39,7 @@ void ExchangeOperator::takeSplits() {
     auto remote = std::dynamic_pointer_cast<const RemoteSplit>(split.connectorSplit);
     PRESTO_CHECK(remote != nullptr, "exchange {} got a split that is not remote: {}", node_->id(),
         split.connectorSplit->toString());
-    upstreams_.push_back(Upstream{sourceFactory_(*remote)});
+    upstreams_.push_back(Upstream{sourceFactory_(*remote, outputTypes())});
   }
 }
 

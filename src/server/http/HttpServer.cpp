@@ -71,6 +71,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->readHeader(); });
   }
 
+  /// Closes the socket, so that the client sees the connection end. Only once no I/O thread runs
+  /// (the server's stop()): the pending operations are never completed then.
+  void closeSocket() {
+    beast::error_code ignored;
+    stream_.socket().close(ignored);
+  }
+
  private:
   void readHeader() {
     parser_.emplace();
@@ -258,11 +265,19 @@ class HttpServer::Impl {
       thread.join();
     }
     threads_.clear();
+    // The posted close may not have run before the I/O threads stopped: close here, so that the
+    // port refuses connections from now on instead of leaving them unanswered in the backlog.
+    beast::error_code ignored;
+    acceptor_.close(ignored);
     // Destroyed here, while the io_context they are registered with still exists.
     std::unordered_map<const Connection*, std::shared_ptr<Connection>> connections;
     {
       std::lock_guard lock(openConnections_->mutex);
       connections.swap(openConnections_->connections);
+    }
+    // Idle connections are also held by their pending reads, which now never complete.
+    for (const auto& [key, connection] : connections) {
+      connection->closeSocket();
     }
   }
 

@@ -13,6 +13,12 @@ ExchangeHarness::ExchangeHarness(std::function<connector::ConnectorPtr(const std
   services_.exchangeSources = inProcessExchangeSources(registry_);
 }
 
+void ExchangeHarness::setTransport(
+    ExchangeSourceFactory exchangeSources, std::function<std::string(const std::string&)> location) {
+  services_.exchangeSources = std::move(exchangeSources);
+  location_ = std::move(location);
+}
+
 ExchangeHarness::~ExchangeHarness() {
   cancelAll();
 }
@@ -30,13 +36,15 @@ void ExchangeHarness::connect(const TaskPtr& consumer, const std::string& exchan
     const std::vector<TaskPtr>& upstreams, int32_t bufferId) {
   int64_t sequenceId = 0;
   for (const auto& upstream : upstreams) {
-    consumer->addSplit(exchangeNodeId, Split{sequenceId++, std::make_shared<RemoteSplit>(upstream->taskId(), bufferId)});
+    consumer->addSplit(exchangeNodeId, Split{sequenceId++,
+        std::make_shared<RemoteSplit>(upstream->taskId(), bufferId, location_ ? location_(upstream->taskId()) : "")});
   }
   consumer->noMoreSplits(exchangeNodeId);
 }
 
 std::vector<PagePtr> ExchangeHarness::results(const TaskPtr& task, int32_t bufferId) {
-  auto source = services_.exchangeSources(RemoteSplit(task->taskId(), bufferId));
+  auto source = services_.exchangeSources(
+      RemoteSplit(task->taskId(), bufferId, location_ ? location_(task->taskId()) : ""), task->plan()->outputTypes());
   auto deadline = std::chrono::steady_clock::now() + timeout_;
   std::vector<PagePtr> pages;
   int64_t token = 0;

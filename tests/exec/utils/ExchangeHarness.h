@@ -27,8 +27,14 @@ class ExchangeHarness {
   explicit ExchangeHarness(std::function<connector::ConnectorPtr(const std::string&)> connectors = nullptr);
   ~ExchangeHarness();
 
+  /// Makes the tasks started from now on read their upstreams through `exchangeSources` instead of
+  /// in process, with splits (and results()) naming an upstream task by `location(taskId)`.
+  void setTransport(ExchangeSourceFactory exchangeSources, std::function<std::string(const std::string&)> location);
+
   /// Services whose exchange sources read the tasks of this harness.
   const TaskServices& services() const { return services_; }
+  /// Where the harness registers its tasks.
+  const std::shared_ptr<TaskRegistry>& registry() const { return registry_; }
   const MemoryPoolPtr& rootPool() const { return rootPool_; }
 
   /// Creates, registers and starts a task (ids `task.0`, `task.1`, ...).
@@ -46,6 +52,7 @@ class ExchangeHarness {
  private:
   std::shared_ptr<TaskRegistry> registry_;
   TaskServices services_;
+  std::function<std::string(const std::string&)> location_;
   MemoryPoolPtr rootPool_;
   std::vector<TaskPtr> tasks_;
   std::chrono::milliseconds timeout_{60'000};
