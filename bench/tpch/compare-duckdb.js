@@ -11,6 +11,7 @@
 // differ only in the order of ties count as a match and are noted.
 'use strict';
 const duckdb = require('@duckdb/node-api');
+const {loadTables} = require('./duckdb-tables');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -46,23 +47,6 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/// Creates the TPC-H tables with the shared schema and loads them from DIR/TABLE.tbl.*.
-async function loadTables(connection, dataDirectory) {
-  const schema = fs.readFileSync(path.resolve(__dirname, '../../../shared/tpch/schema.sql'), 'utf8');
-  for (const statement of schema.split(';')) {
-    const match = statement.match(/create table (\w+)/);
-    if (!match) continue;
-    const table = match[1];
-    await connection.run(statement);
-    const columns = (await connection.runAndReadAll(
-      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`)).getRows();
-    // dbgen ends every line with '|', which read_csv sees as one more (empty) column.
-    const spec = '{' + columns.map(([name, type]) => `'${name}': '${type}'`).join(', ') + ", 'line_end': 'VARCHAR'}";
-    const files = path.join(dataDirectory, `${table}.tbl*`);
-    await connection.run(`INSERT INTO ${table} SELECT * EXCLUDE (line_end) FROM read_csv('${files}', delim = '|', header = false, quote = '', escape = '', columns = ${spec})`);
-  }
 }
 
 function duckdbValue(value) {

@@ -146,6 +146,8 @@ void StatementClient::handleReply(const HttpResponse& response) {
     };
     optionalCount("processedBytes", stats_.processedBytes);
     optionalCount("totalSplits", stats_.totalSplits);
+    optionalCount("queuedSplits", stats_.queuedSplits);
+    optionalCount("runningSplits", stats_.runningSplits);
     optionalCount("completedSplits", stats_.completedSplits);
     optionalCount("cpuTimeMillis", stats_.cpuMillis);
     if (stats.contains("nodes") && stats["nodes"].is_number_integer()) {

@@ -185,7 +185,7 @@ StatementResult LocalQueryRunnerImpl::runPlanned(const sql::Session& session, co
 }
 
 TaskStatistics LocalQueryRunnerImpl::runPlan(const sql::Session& session, const PhysicalPlan& plan,
-    const std::string& queryId, const std::function<void(PagePtr)>& consume, const StatementListener* listener) {
+    const std::string& queryId, const std::function<void(PagePtr)>& consume, StatementListener* listener) {
   auto concurrency = session.property("task_concurrency");
   try {
     return runTasks(plan, queryId, concurrency ? std::stoi(*concurrency) : options_.concurrency, consume, listener);

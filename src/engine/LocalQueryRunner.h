@@ -26,6 +26,19 @@ struct StatementResult {
 };
 
 /// Receives a statement's rows as they are produced (instead of collecting them in the result).
+/// How far a running statement got, summed over its tasks. As in Presto's query statistics, every
+/// driver counts as a split; processed rows and bytes are what the table scans produced.
+struct StatementProgress {
+  int32_t nodes = 1;
+  int64_t totalSplits = 0;
+  int64_t runningSplits = 0;
+  int64_t completedSplits = 0;
+  int64_t cpuNanos = 0;
+  int64_t processedRows = 0;
+  int64_t processedBytes = 0;
+  int64_t peakMemoryBytes = 0;
+};
+
 class StatementListener {
  public:
   virtual ~StatementListener() = default;
@@ -36,6 +49,8 @@ class StatementListener {
   /// Polled while the statement runs: once true, the statement is canceled and fails with
   /// USER_CANCELED.
   virtual bool isCanceled() const { return false; }
+  /// Called about every 250 ms while the statement's tasks run, and once when they are done.
+  virtual void onProgress(const StatementProgress& /*progress*/) {}
 };
 
 /// Which catalogs the embedded engine mounts, and how it runs.

@@ -56,12 +56,12 @@ class LocalQueryRunnerImpl : public connector::RuntimeInfoSource {
   PhysicalPlan physicalPlan(const sql::Session& session, const sql::Statement& statement, sql::PlanNodePtr* logical);
   /// Runs a plan (runTasks with the session's task concurrency); a failure undoes its writes.
   TaskStatistics runPlan(const sql::Session& session, const PhysicalPlan& plan, const std::string& queryId,
-      const std::function<void(PagePtr)>& consume, const StatementListener* listener);
+      const std::function<void(PagePtr)>& consume, StatementListener* listener);
   /// Runs the fragments of a physical plan as tasks connected by in-process exchanges, handing
   /// the root task's output pages to `consume`; cancels every task with USER_CANCELED when
   /// `listener` says so, and fails with the first task failure. Returns each task's statistics.
   TaskStatistics runTasks(const PhysicalPlan& plan, const std::string& queryId, int32_t concurrency,
-      const std::function<void(PagePtr)>& consume, const StatementListener* listener);
+      const std::function<void(PagePtr)>& consume, StatementListener* listener);
 
   void recordQuery(const std::string& queryId, const sql::Session& session, const std::string& sql,
       const std::string& state, int64_t created, std::optional<int64_t> end);

@@ -12,9 +12,9 @@
 namespace presto::engine {
 namespace {
 
-/// Blocks the calling (non-executor) thread until `future` completes or `canceled` turns true
-/// (polled every 50 ms).
-void waitFor(const exec::ContinueFuture& future, const std::function<bool()>& canceled) {
+/// Blocks the calling (non-executor) thread until `future` completes or `stop` (called every
+/// 50 ms) returns true.
+void waitFor(const exec::ContinueFuture& future, const std::function<bool()>& stop) {
   auto mutex = std::make_shared<std::mutex>();
   auto ready = std::make_shared<bool>(false);
   auto condition = std::make_shared<std::condition_variable>();
@@ -25,7 +25,7 @@ void waitFor(const exec::ContinueFuture& future, const std::function<bool()>& ca
   });
   std::unique_lock<std::mutex> lock(*mutex);
   while (!condition->wait_for(lock, std::chrono::milliseconds(50), [&] { return *ready; })) {
-    if (canceled()) {
+    if (stop()) {
       return;
     }
   }
@@ -94,10 +94,58 @@ std::exception_ptr queryError(const FragmentTasks& tasks) {
   return any;
 }
 
+StatementProgress progressOf(const FragmentTasks& tasks) {
+  StatementProgress progress;
+  for (const auto& fragment : tasks) {
+    for (const auto& task : fragment) {
+      auto stats = task->stats();
+      progress.totalSplits += stats.numDrivers;
+      progress.completedSplits += stats.numFinishedDrivers;
+      progress.cpuNanos += stats.cpuNanos;
+      progress.peakMemoryBytes += stats.peakMemoryBytes;
+      for (const auto& pipeline : stats.pipelines) {
+        for (const auto& op : pipeline.operators) {
+          if (op.operatorType == "TableScan") {
+            progress.processedRows += op.outputRows;
+            progress.processedBytes += op.outputBytes;
+          }
+        }
+      }
+    }
+  }
+  progress.runningSplits = progress.totalSplits - progress.completedSplits;
+  return progress;
+}
+
+/// Reports progress to a listener at most every 250 ms.
+class ProgressReporter {
+ public:
+  ProgressReporter(const FragmentTasks& tasks, StatementListener* listener) : tasks_(tasks), listener_(listener) {}
+
+  void maybeReport() {
+    auto now = std::chrono::steady_clock::now();
+    if (listener_ != nullptr && now >= next_) {
+      next_ = now + std::chrono::milliseconds(250);
+      listener_->onProgress(progressOf(tasks_));
+    }
+  }
+
+  void reportFinal() {
+    if (listener_ != nullptr) {
+      listener_->onProgress(progressOf(tasks_));
+    }
+  }
+
+ private:
+  const FragmentTasks& tasks_;
+  StatementListener* const listener_;
+  std::chrono::steady_clock::time_point next_ = std::chrono::steady_clock::now();
+};
+
 } // namespace
 
 TaskStatistics LocalQueryRunnerImpl::runTasks(const PhysicalPlan& plan, const std::string& queryId,
-    int32_t concurrency, const std::function<void(PagePtr)>& consume, const StatementListener* listener) {
+    int32_t concurrency, const std::function<void(PagePtr)>& consume, StatementListener* listener) {
   exec::TaskConfig config;
   config.concurrency = concurrency;
   config.maxTaskMemoryBytes = options_.maxQueryMemoryBytes;
@@ -130,7 +178,11 @@ TaskStatistics LocalQueryRunnerImpl::runTasks(const PhysicalPlan& plan, const st
     }
   };
   auto anyFailed = [&] { return queryError(tasks) != nullptr; };
-  auto canceled = [&] { return (listener != nullptr && listener->isCanceled()) || anyFailed(); };
+  ProgressReporter progress(tasks, listener);
+  auto stopWaiting = [&] {
+    progress.maybeReport();
+    return (listener != nullptr && listener->isCanceled()) || anyFailed();
+  };
   const auto& root = tasks[static_cast<size_t>(plan.rootFragment)].at(0);
   try {
     for (const auto& fragment : tasks) {
@@ -153,12 +205,13 @@ TaskStatistics LocalQueryRunnerImpl::runTasks(const PhysicalPlan& plan, const st
       exec::OutputBuffer::Result result;
       exec::ContinueFuture future;
       if (!root->outputBuffer()->getPages(0, token, 1 << 20, result, &future)) {
-        waitFor(future, canceled);
+        waitFor(future, stopWaiting);
         continue;
       }
       for (auto& page : result.pages) {
         consume(std::move(page));
       }
+      progress.maybeReport();
       token = result.nextToken;
       if (result.complete) {
         root->outputBuffer()->acknowledge(0, token);
@@ -185,6 +238,7 @@ TaskStatistics LocalQueryRunnerImpl::runTasks(const PhysicalPlan& plan, const st
       stats.emplace(task->taskId(), task->stats());
     }
   }
+  progress.reportFinal();
   if (auto error = root->error()) {
     std::rethrow_exception(error);
   }

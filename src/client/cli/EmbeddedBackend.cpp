@@ -12,10 +12,32 @@
 namespace presto::cli {
 namespace {
 
-/// Prints rows as the engine produces them; cancels when the user interrupts.
+/// The engine's progress figures as the CLI shows them.
+StatementStats statementStats(const engine::StatementProgress& progress, int64_t wallMillis) {
+  StatementStats stats;
+  stats.wallMillis = wallMillis;
+  stats.nodes = progress.nodes;
+  stats.processedRows = progress.processedRows;
+  stats.processedBytes = progress.processedBytes;
+  stats.totalSplits = progress.totalSplits;
+  stats.queuedSplits = 0;
+  stats.runningSplits = progress.runningSplits;
+  stats.completedSplits = progress.completedSplits;
+  stats.cpuMillis = progress.cpuNanos / 1'000'000;
+  return stats;
+}
+
+int64_t millisSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// Prints rows as the engine produces them; cancels when the user interrupts; passes progress on.
 class PrintingListener : public engine::StatementListener {
  public:
-  PrintingListener(OutputFormat format, std::ostream& out) : format_(format), out_(out) {}
+  using ProgressCallback = std::function<void(const StatementStats&)>;
+
+  PrintingListener(OutputFormat format, std::ostream& out, ProgressCallback progress)
+      : format_(format), out_(out), progress_(std::move(progress)) {}
 
   void onColumns(const std::vector<std::string>& names, const std::vector<TypePtr>& types) override {
     std::vector<OutputColumn> columns;
@@ -34,6 +56,13 @@ class PrintingListener : public engine::StatementListener {
 
   bool isCanceled() const override { return interruptRequested(); }
 
+  void onProgress(const engine::StatementProgress& progress) override {
+    lastStats_ = statementStats(progress, millisSince(start_));
+    progress_(*lastStats_);
+  }
+
+  /// The last progress the engine reported (none for statements that ran no tasks).
+  const std::optional<StatementStats>& lastStats() const { return lastStats_; }
   int64_t rowCount() const { return rowCount_; }
   bool hasColumns() const { return printer_ != nullptr; }
 
@@ -46,7 +75,10 @@ class PrintingListener : public engine::StatementListener {
  private:
   const OutputFormat format_;
   std::ostream& out_;
+  const ProgressCallback progress_;
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::unique_ptr<OutputPrinter> printer_;
+  std::optional<StatementStats> lastStats_;
   int64_t rowCount_ = 0;
 };
 
@@ -67,17 +99,20 @@ class EmbeddedBackend : public StatementBackend {
     StatementOutcome outcome;
     outcome.queryId = ids_.next();
     auto start = std::chrono::steady_clock::now();
-    PrintingListener listener(format, out);
+    PrintingListener listener(format, out, [this](const StatementStats& stats) { reportProgress("RUNNING", stats); });
     try {
       auto result = runner_.execute(session_, sql, outcome.queryId, &listener);
       outcome.state = "FINISHED";
       if (result.updateType) {
-        printUpdate(*result.updateType, result.updateCount);
+        outcome.updateType = result.updateType;
+        outcome.updateCount = result.updateCount;
       } else {
         listener.finish();
       }
       // Only statements that read or wrote rows get a summary, as Presto shows none for USE or SET.
-      if (listener.hasColumns() && !result.updateType) {
+      if (listener.lastStats() && (!result.updateType || result.updateCount)) {
+        outcome.stats = *listener.lastStats();
+      } else if (listener.hasColumns() && !result.updateType) {
         outcome.stats.nodes = 1;
         outcome.stats.processedRows = listener.rowCount();
       } else if (result.updateCount) {
@@ -92,8 +127,7 @@ class EmbeddedBackend : public StatementBackend {
       }
       outcome.failure = StatementFailure{error.what(), location};
     }
-    outcome.stats.wallMillis = std::chrono::duration_cast<std::chrono::milliseconds>(
-        std::chrono::steady_clock::now() - start).count();
+    outcome.stats.wallMillis = millisSince(start);
     return outcome;
   }
 

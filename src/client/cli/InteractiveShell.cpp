@@ -13,6 +13,7 @@
 #include <editline/readline.h>
 
 #include "client/cli/Pager.h"
+#include "client/cli/ProgressLine.h"
 #include "client/cli/SqlCompleter.h"
 #include "client/cli/StatementSplitter.h"
 
@@ -130,14 +131,26 @@ int runInteractiveShell(StatementBackend& backend, OutputFormat format) {
     for (const auto& statement : statements.complete) {
       StatementOutcome outcome;
       if (pager && format == OutputFormat::kAligned && isatty(STDOUT_FILENO)) {
-        // An aligned table is complete only at the end anyway: buffer it to measure it.
+        // An aligned table is complete only at the end anyway: buffer it to measure it, and show
+        // the progress line meanwhile.
         std::ostringstream table;
+        std::optional<ProgressLine> progress;
+        if (isatty(STDERR_FILENO)) {
+          progress.emplace(std::cerr, terminalColumns(STDERR_FILENO));
+          backend.setProgressListener(
+              [&progress](const std::string& state, const StatementStats& stats) { progress->update(state, stats); });
+        }
         outcome = backend.run(statement, format, table);
+        backend.setProgressListener(nullptr);
+        if (progress) {
+          progress->clear();
+        }
         showPaged(table.str(), pager);
       } else {
         outcome = backend.run(statement, format, std::cout);
         std::cout.flush();
       }
+      printUpdate(outcome);
       if (outcome.succeeded()) {
         printSummary(std::cerr, outcome);
       } else {

@@ -33,6 +33,11 @@ bool fitsTerminal(const std::string& text, int rows, int columns) {
   return lines + (width > 0 ? 1 : 0) < rows;
 }
 
+int terminalColumns(int fd) {
+  winsize size{};
+  return isatty(fd) && ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0 ? size.ws_col : 80;
+}
+
 void showPaged(const std::string& text, const std::optional<std::string>& pager) {
   winsize size{};
   bool terminal = isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_row > 0;

@@ -126,6 +126,7 @@ int run(int argc, char** argv) {
   }
   for (const auto& statement : statements.complete) {
     auto outcome = backend->run(statement, options.format, std::cout);
+    printUpdate(outcome);
     if (!outcome.succeeded()) {
       printFailure(std::cerr, outcome);
       return 1;

@@ -38,6 +38,7 @@ class RemoteBackend : public StatementBackend {
       if (!statement.advance()) {
         break;
       }
+      reportProgress(statement.state(), statement.stats());
     }
     outcome.queryId = statement.queryId();
     outcome.state = statement.state();
@@ -47,7 +48,8 @@ class RemoteBackend : public StatementBackend {
       return outcome;
     }
     if (statement.updateType()) {
-      printUpdate(*statement.updateType(), statement.updateCount());
+      outcome.updateType = statement.updateType();
+      outcome.updateCount = statement.updateCount();
     } else if (printer) {
       printer->finish();
     }
@@ -104,10 +106,13 @@ std::atomic<bool>& interruptRequested() {
   return requested;
 }
 
-void printUpdate(const std::string& updateType, const std::optional<int64_t>& updateCount) {
-  std::cerr << updateType;
-  if (updateCount) {
-    std::cerr << ": " << *updateCount << " row" << (*updateCount == 1 ? "" : "s");
+void printUpdate(const StatementOutcome& outcome) {
+  if (!outcome.updateType) {
+    return;
+  }
+  std::cerr << *outcome.updateType;
+  if (outcome.updateCount) {
+    std::cerr << ": " << *outcome.updateCount << " row" << (*outcome.updateCount == 1 ? "" : "s");
   }
   std::cerr << "\n";
 }

@@ -16,6 +16,8 @@ struct StatementStats {
   std::optional<int64_t> processedBytes;
   std::optional<int32_t> nodes;
   std::optional<int64_t> totalSplits;
+  std::optional<int64_t> queuedSplits;
+  std::optional<int64_t> runningSplits;
   std::optional<int64_t> completedSplits;
   std::optional<int64_t> cpuMillis;
 };
@@ -28,12 +30,15 @@ struct StatementFailure {
 };
 
 /// The end of one statement: its query id, final state (`FINISHED`, `FAILED`), the failure if it
-/// failed and its statistics.
+/// failed, its statistics, and for INSERT, DDL and session statements the update type (`INSERT`,
+/// `CREATE TABLE`) and row count.
 struct StatementOutcome {
   std::string queryId;
   std::string state;
   std::optional<StatementFailure> failure;
   StatementStats stats;
+  std::optional<std::string> updateType;
+  std::optional<int64_t> updateCount;
 
   bool succeeded() const { return !failure; }
 };

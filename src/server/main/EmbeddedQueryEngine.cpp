@@ -87,6 +87,19 @@ class OutputListener : public engine::StatementListener {
 
   bool isCanceled() const override { return output_->isAborted(); }
 
+  void onProgress(const engine::StatementProgress& progress) override {
+    QueryProgress reported;
+    reported.nodes = progress.nodes;
+    reported.totalSplits = static_cast<int32_t>(progress.totalSplits);
+    reported.runningSplits = static_cast<int32_t>(progress.runningSplits);
+    reported.completedSplits = static_cast<int32_t>(progress.completedSplits);
+    reported.cpuTimeMillis = progress.cpuNanos / 1'000'000;
+    reported.processedRows = progress.processedRows;
+    reported.processedBytes = progress.processedBytes;
+    reported.peakMemoryBytes = progress.peakMemoryBytes;
+    output_->setProgress(reported);
+  }
+
  private:
   struct WakeUp {
     std::mutex mutex;

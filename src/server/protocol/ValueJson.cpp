@@ -147,6 +147,26 @@ void writeString(std::string_view text, std::string& out) {
   out += '"';
 }
 
+/// Text already known to need no escaping (digits, dates, decimals), as a JSON string.
+void writePlainString(const std::string& text, std::string& out) {
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+/// Shortest round-trip digits; a whole number keeps ".0" as the JSON library writes it.
+void writeFloating(double value, std::string& out) {
+  if (!std::isfinite(value)) {
+    return writePlainString(std::isnan(value) ? "NaN" : (value > 0 ? "Infinity" : "-Infinity"), out);
+  }
+  char buffer[32];
+  auto end = std::to_chars(buffer, buffer + sizeof(buffer), value).ptr;
+  out.append(buffer, end);
+  if (std::find_if(buffer, end, [](char c) { return c == '.' || c == 'e'; }) == end) {
+    out += ".0";
+  }
+}
+
 /// Writes the value of one row of a decoded column.
 void writeCell(const BaseVector& column, const DecodedVector& decoded, vector_size_t row, std::string& out) {
   if (decoded.isNullAt(row)) {
@@ -166,6 +186,18 @@ void writeCell(const BaseVector& column, const DecodedVector& decoded, vector_si
       return writeInteger(decoded.valueAt<int32_t>(row), out);
     case TypeKind::kBigint:
       return writeInteger(decoded.valueAt<int64_t>(row), out);
+    case TypeKind::kDouble:
+      return writeFloating(decoded.valueAt<double>(row), out);
+    case TypeKind::kDecimal: {
+      int scale = asDecimal(type).scale();
+      return writePlainString(type.isLongDecimal() ? formatDecimal(decoded.valueAt<int128_t>(row), scale)
+                                                  : formatDecimal(decoded.valueAt<int64_t>(row), scale),
+          out);
+    }
+    case TypeKind::kDate:
+      return writePlainString(formatDate(decoded.valueAt<int32_t>(row)), out);
+    case TypeKind::kTimestamp:
+      return writePlainString(formatTimestamp(decoded.valueAt<int64_t>(row)), out);
     case TypeKind::kVarchar:
     case TypeKind::kChar:
       return writeString(decoded.valueAt<StringView>(row).view(), out);

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <regex>
@@ -67,6 +68,9 @@ class ShellSession {
     return text;
   }
 
+  /// Everything the terminal received, control sequences included.
+  const std::string& raw() const { return raw_; }
+
   /// Waits for the process to exit and returns its exit code.
   int exitCode() {
     while (readSome()) {
@@ -95,21 +99,33 @@ class ShellSession {
     return true;
   }
 
-  // Keeps the text a user sees, without the terminal's control sequences.
+  // Keeps the text a user sees: carriage returns move back to the start of the line, `ESC [ K`
+  // erases to the end of the line, other control sequences are dropped.
   void append(std::string_view bytes) {
+    raw_.append(bytes);
     for (char c : bytes) {
       pending_ += c;
       if (pending_[0] == '\x1b') {
         // ESC [ parameters final-byte, or ESC and one character.
         if (pending_.size() >= 2 && (pending_[1] != '[' || (pending_.size() >= 3 && c >= 0x40 && c <= 0x7e))) {
+          if (pending_ == "\x1b[K") {
+            output_.resize(cursor_);
+            mark_ = std::min(mark_, output_.size());
+          }
           pending_.clear();
         }
         continue;
       }
-      if (c != '\r' && c != '\x07') {
-        output_ += c;
-      }
       pending_.clear();
+      if (c == '\r') {
+        auto newline = output_.rfind('\n');
+        cursor_ = newline == std::string::npos ? 0 : newline + 1;
+      } else if (c == '\n' || cursor_ >= output_.size()) {
+        output_ += c;
+        cursor_ = output_.size();
+      } else if (c != '\x07') {
+        output_[cursor_++] = c;
+      }
     }
   }
 
@@ -118,7 +134,9 @@ class ShellSession {
   pid_t pid_ = -1;
   bool exited_ = false;
   std::string output_;
+  std::string raw_;
   std::string pending_;
+  size_t cursor_ = 0;
   size_t mark_ = 0;
 };
 
@@ -147,8 +165,10 @@ TEST(InteractiveShellTest, statementsUseFailuresCompletionAndQuit) {
                         "Query "),
       std::string::npos)
       << result;
-  EXPECT_TRUE(std::regex_search(
-      result, std::regex(R"(\nQuery \d{8}_\d{6}_\d{5}_[a-z0-9]{5}, FINISHED, 1 node\n\d+\.\d\d \[2 rows\] \[[0-9.]+[KMBTQ]? rows/s\]\n)")))
+  // The summary counts what the scans read (25 nations), as Presto's.
+  EXPECT_TRUE(std::regex_search(result,
+      std::regex(R"(\nQuery \d{8}_\d{6}_\d{5}_[a-z0-9]{5}, FINISHED, 1 node\nSplits: \d+ total, \d+ done \(100\.00%\)\n)"
+                 R"(CPU Time: [^\n]*\n\d+\.\d\d \[25 rows, [0-9.]+K?B\] \[[0-9.]+[KMBTQ]? rows/s, [0-9.]+[KM]?B/s\]\n)")))
       << result;
 
   shell.type("USE tpch.sf1;\n");
@@ -185,6 +205,8 @@ TEST(InteractiveShellTest, tallResultsGoThroughThePager) {
   ASSERT_TRUE(shell.waitFor(kPrompt)) << shell.take();
   std::string result = shell.take();
   EXPECT_NE(result.find("\n  n_name   \n-----------\n ALGERIA   \n ARGENTINA \n(2 rows)\n"), std::string::npos) << result;
+  // While it ran, a progress line was drawn on the terminal and erased before the results.
+  EXPECT_TRUE(std::regex_search(shell.raw(), std::regex(R"(\rRUNNING 0:\d\d \[25 rows, [0-9.]+K?B\] )"))) << shell.raw();
 
   shell.type("SELECT n_name FROM nation ORDER BY 1;\n");
   ASSERT_TRUE(shell.waitFor(kPrompt)) << shell.take();
