@@ -4,6 +4,8 @@
 #   bench/run.sh micro        micro-benchmarks only
 #   bench/run.sh tpch         TPC-H against DuckDB only; SF=10, RUNS=5, QUERIES=1,6 ... as described
 #                             in bench/tpch/run-tpch.sh (also through make: `make bench SF=0.01`)
+#   bench/run.sh rest         presto-server through the REST protocol next to DuckDB (SELECT 1
+#                             latency, rows/s to a client): bench/server/run-rest.sh
 #   bench/run.sh NAME         the micro-benchmarks whose program name contains NAME, e.g. serde
 # Micro-benchmarks are Google Benchmark programs built into build/release/bin/*_benchmark.
 # Results of every run are also written as JSON under bench/results/.
@@ -34,9 +36,11 @@ run_micro() {
 case "$what" in
   all)
     run_micro ""
+    bash bench/server/run-rest.sh
     bash bench/tpch/run-tpch.sh
     ;;
   micro) run_micro "" ;;
   tpch) bash bench/tpch/run-tpch.sh ;;
+  rest) bash bench/server/run-rest.sh ;;
   *) run_micro "$what" ;;
 esac
