@@ -65,10 +65,12 @@ class OutputListener : public engine::StatementListener {
       columns.push_back({names[i], types[i]});
     }
     output_->setColumns(std::move(columns));
-    output_->setState(QueryState::kRunning);
+    // Planned; the tasks are being created and started.
+    output_->setState(QueryState::kStarting);
   }
 
   void onPage(PagePtr page) override {
+    output_->setState(QueryState::kRunning);
     if (output_->addPage(std::move(page))) {
       return;
     }
@@ -88,6 +90,7 @@ class OutputListener : public engine::StatementListener {
   bool isCanceled() const override { return output_->isAborted(); }
 
   void onProgress(const engine::StatementProgress& progress) override {
+    output_->setState(QueryState::kRunning);
     QueryProgress reported;
     reported.nodes = progress.nodes;
     reported.totalSplits = static_cast<int32_t>(progress.totalSplits);

@@ -55,11 +55,16 @@ const tests = {
   async largeResultIsStreamedPageByPage() {
     let batches = 0;
     let rows = 0;
-    await execute({query: 'SELECT * FROM tpch.tiny.lineitem', data: (error, data) => {
+    const result = await execute({query: 'SELECT * FROM tpch.tiny.lineitem', data: (error, data) => {
       batches++;
       rows += data.length;
     }});
     assert.strictEqual(rows, 60175);
+    assert.ok(result.states.includes('RUNNING'), result.states.join(','));
+    // Progress counts what the scan read and the splits (drivers) that ran.
+    assert.strictEqual(result.stats.processedRows, 60175);
+    assert.ok(result.stats.completedSplits > 0 && result.stats.completedSplits === result.stats.totalSplits,
+      JSON.stringify(result.stats));
     assert.ok(batches > 1, 'the rows came in one batch');
   },
 
