@@ -28,7 +28,11 @@ class ConnectionPool;
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(net::io_context& io, ConnectionPool& pool, std::string key)
-      : pool_(pool), key_(std::move(key)), stream_(net::make_strand(io)), resolver_(stream_.get_executor()) {}
+      : pool_(pool), key_(std::move(key)), stream_(net::make_strand(io)), resolver_(stream_.get_executor()) {
+    // Beast reads at most the buffer's free capacity (512 bytes at least): a small buffer would
+    // read a large reply a few hundred bytes per system call.
+    buffer_.reserve(kReadBufferBytes);
+  }
 
   const std::string& key() const { return key_; }
 
@@ -152,6 +156,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void deliver(AsyncHttpResult result);
+
+  static constexpr size_t kReadBufferBytes = 256 << 10;
 
   ConnectionPool& pool_;
   const std::string key_;
