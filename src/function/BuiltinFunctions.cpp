@@ -8,6 +8,8 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerComparisonFunctions(registry);
   registerLogicalFunctions(registry);
   registerMathFunctions(registry);
+  registerDecimalMathFunctions(registry);
+  registerTypeofFunction(registry);
   registerStringFunctions(registry);
   registerLikeFunctions(registry);
   registerDateTimeFunctions(registry);

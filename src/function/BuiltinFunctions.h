@@ -18,6 +18,8 @@ void registerDecimalArithmetic(FunctionRegistry& registry);
 void registerComparisonFunctions(FunctionRegistry& registry);
 void registerLogicalFunctions(FunctionRegistry& registry);
 void registerMathFunctions(FunctionRegistry& registry);
+void registerDecimalMathFunctions(FunctionRegistry& registry);
+void registerTypeofFunction(FunctionRegistry& registry);
 void registerStringFunctions(FunctionRegistry& registry);
 void registerLikeFunctions(FunctionRegistry& registry);
 void registerRegexpFunctions(FunctionRegistry& registry);

@@ -304,6 +304,10 @@ std::optional<SignatureMatch> matchSignature(
       return std::nullopt;
     }
   }
+  // A variable seen only in NULLs (`map(ARRAY['a'], ARRAY[NULL])`) is unknown in the result too.
+  for (const auto& [variable, constraint] : signature.typeVariables) {
+    bindings.try_emplace(variable, UNKNOWN());
+  }
   SignatureMatch match;
   for (size_t i = 0; i < actual.size(); ++i) {
     auto type = target(patternAt(i), actual[i], bindings);

@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <optional>
+#include <tuple>
+
 #include "function/BuiltinFunctions.h"
 #include "function/SimpleFunction.h"
 #include "vector/TypeDispatch.h"
@@ -38,7 +42,61 @@ struct BetweenFunction {
   }
 };
 
-/// Comparisons of nested values (arrays, rows) through Values; equality only.
+/// SQL equality of two values of `type`: NULL (nullopt) when a NULL inside them decides it. Arrays
+/// and rows compare element by element (different lengths are unequal, an unequal pair decides
+/// even beside a NULL pair); maps match their keys first.
+std::optional<bool> sqlEquals(const Value& left, const Value& right, const Type& type) {
+  if (left.isNull() || right.isNull()) {
+    return std::nullopt;
+  }
+  auto allEqual = [&](size_t count, auto pairAt) -> std::optional<bool> {
+    bool indeterminate = false;
+    for (size_t i = 0; i < count; ++i) {
+      auto [a, b, elementType] = pairAt(i);
+      auto equal = sqlEquals(*a, *b, *elementType);
+      if (equal == false) {
+        return false;
+      }
+      indeterminate |= !equal.has_value();
+    }
+    return indeterminate ? std::nullopt : std::optional<bool>(true);
+  };
+  switch (type.kind()) {
+    case TypeKind::kArray: {
+      const auto& a = left.as<ArrayValue>().elements;
+      const auto& b = right.as<ArrayValue>().elements;
+      if (a.size() != b.size()) {
+        return false;
+      }
+      return allEqual(a.size(), [&](size_t i) { return std::make_tuple(&a[i], &b[i], type.childAt(0).get()); });
+    }
+    case TypeKind::kRow: {
+      const auto& a = left.as<RowValue>().fields;
+      const auto& b = right.as<RowValue>().fields;
+      return allEqual(a.size(), [&](size_t i) { return std::make_tuple(&a[i], &b[i], type.childAt(i).get()); });
+    }
+    case TypeKind::kMap: {
+      const auto& a = left.as<MapValue>();
+      const auto& b = right.as<MapValue>();
+      if (a.keys.size() != b.keys.size()) {
+        return false;
+      }
+      std::vector<const Value*> matched;
+      for (const auto& key : a.keys) {
+        auto it = std::find(b.keys.begin(), b.keys.end(), key);
+        if (it == b.keys.end()) {
+          return false;
+        }
+        matched.push_back(&b.values[static_cast<size_t>(it - b.keys.begin())]);
+      }
+      return allEqual(a.keys.size(), [&](size_t i) { return std::make_tuple(&a.values[i], matched[i], type.childAt(1).get()); });
+    }
+    default:
+      return left == right;
+  }
+}
+
+/// Comparisons of nested values (arrays, maps, rows) through Values; equality only.
 class NestedEqualFunction final : public VectorFunction {
  public:
   explicit NestedEqualFunction(bool negate) : negate_(negate) {}
@@ -50,7 +108,12 @@ class NestedEqualFunction final : public VectorFunction {
         flat->setNull(row, true);
         return;
       }
-      flat->set(row, (valueAt(*args[0], row) == valueAt(*args[1], row)) != negate_);
+      auto equal = sqlEquals(valueAt(*args[0], row), valueAt(*args[1], row), *args[0]->type());
+      if (!equal) {
+        flat->setNull(row, true);
+        return;
+      }
+      flat->set(row, *equal != negate_);
     });
     result = std::move(flat);
   }

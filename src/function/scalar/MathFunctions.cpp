@@ -34,13 +34,6 @@ struct AbsFunction {
   }
 };
 
-struct DecimalAbsFunction {
-  template <typename T>
-  void call(T& out, T value) const {
-    out = value < 0 ? -value : value;
-  }
-};
-
 #define PRESTO_UNARY_DOUBLE(Name, expression)   \
   struct Name {                                 \
     void call(double& out, double x) const {    \
@@ -122,6 +115,18 @@ struct RoundDigitsFunction {
 
 struct TruncateFunction {
   void call(double& out, double x) const { out = std::trunc(x); }
+};
+
+/// truncate(x, d): toward zero at d decimal places (d may be negative).
+struct TruncateDigitsFunction {
+  void call(double& out, double x, int32_t digits) const {
+    if (!std::isfinite(x)) {
+      out = x;
+      return;
+    }
+    double factor = std::pow(10.0, digits);
+    out = std::trunc(x * factor) / factor;
+  }
 };
 
 struct SignFunction {
@@ -329,24 +334,10 @@ void registerNumeric(FunctionRegistry& registry, const std::string& name, const 
   registerSimple<Fn, double, double>(registry, name, {"double"}, "double", describe(description));
 }
 
-/// A decimal function of one argument keeping its type, short or long.
-template <typename Fn>
-void registerDecimalUnary(FunctionRegistry& registry, const std::string& name, const std::string& description) {
-  auto signature = makeSignature(name, {"decimal(p,s)"}, "decimal(p,s)");
-  signature.returnTypeRule = [](const std::vector<TypePtr>& types) { return types[0]; };
-  registry.registerScalar(std::move(signature), describe(description), [](const FunctionBinding& binding) -> VectorFunctionPtr {
-    if (binding.returnType->isLongDecimal()) {
-      return std::make_shared<SimpleFunctionAdapter<Fn, int128_t, int128_t>>(binding);
-    }
-    return std::make_shared<SimpleFunctionAdapter<Fn, int64_t, int64_t>>(binding);
-  });
-}
-
 } // namespace
 
 void registerMathFunctions(FunctionRegistry& registry) {
   registerNumeric<AbsFunction>(registry, "abs", "absolute value");
-  registerDecimalUnary<DecimalAbsFunction>(registry, "abs", "absolute value");
   registerNumeric<CeilFunction>(registry, "ceil", "round up to the nearest integer");
   registerNumeric<CeilFunction>(registry, "ceiling", "round up to the nearest integer");
   registerNumeric<FloorFunction>(registry, "floor", "round down to the nearest integer");
@@ -357,6 +348,8 @@ void registerMathFunctions(FunctionRegistry& registry) {
   registerSimple<RoundDigitsFunction, int64_t, int64_t, int32_t>(registry, "round", {"bigint", "integer"}, "bigint", describe("round to d decimal places"));
   registerSimple<RoundDigitsFunction, int32_t, int32_t, int32_t>(registry, "round", {"integer", "integer"}, "integer", describe("round to d decimal places"));
   registerSimple<TruncateFunction, double, double>(registry, "truncate", {"double"}, "double", describe("drop the fraction"));
+  registerSimple<TruncateDigitsFunction, double, double, int32_t>(registry, "truncate", {"double", "integer"}, "double",
+      describe("drop the fraction digits past d"));
   registerSimple<SqrtFunction, double, double>(registry, "sqrt", {"double"}, "double", describe("square root"));
   registerSimple<CbrtFunction, double, double>(registry, "cbrt", {"double"}, "double", describe("cube root"));
   registerSimple<ExpFunction, double, double>(registry, "exp", {"double"}, "double", describe("e raised to x"));
