@@ -127,9 +127,13 @@ StatementResult LocalQueryRunnerImpl::execute(sql::Session& session, const std::
     }
     recordQuery(queryId, session, sql, "FINISHED", created, nowMillis());
     return result;
-  } catch (...) {
+  } catch (const PrestoException&) {
     recordQuery(queryId, session, sql, "FAILED", created, nowMillis());
     throw;
+  } catch (const std::exception& error) {
+    // A bug, not the user's fault; it fails the statement, never the process that runs it.
+    recordQuery(queryId, session, sql, "FAILED", created, nowMillis());
+    throw PrestoException(errors::GENERIC_INTERNAL_ERROR, std::string("Internal error: ") + error.what());
   }
 }
 
