@@ -56,7 +56,33 @@ double CardinalityEstimator::joinRows(
   return std::max(1.0, leftRows * rightRows / divisor);
 }
 
+double CardinalityEstimator::conjunctionSelectivity(const PlanNodePtr& source, const RowExpressionPtr& predicate) {
+  // Conjuncts are often correlated (a brand and a container, two bounds of one column), so only
+  // the most selective counts fully: the next one with its square root, then the fourth root, ...
+  // (exponential backoff).
+  std::vector<double> selectivities;
+  for (const auto& conjunct : extractConjuncts(predicate)) {
+    selectivities.push_back(filterSelectivity(source, *conjunct));
+  }
+  std::sort(selectivities.begin(), selectivities.end());
+  double selectivity = 1;
+  double exponent = 1;
+  for (auto conjunctSelectivity : selectivities) {
+    selectivity *= std::pow(conjunctSelectivity, exponent);
+    exponent /= 2;
+  }
+  return selectivity;
+}
+
 double CardinalityEstimator::filterSelectivity(const PlanNodePtr& source, const RowExpression& conjunct) {
+  if (isSpecialForm(conjunct, SpecialForm::kOr)) {
+    // Disjuncts as if disjoint: `n = 'A' OR n = 'B'` keeps two values' rows.
+    double selectivity = 0;
+    for (const auto& disjunct : conjunct.arguments()) {
+      selectivity += conjunctionSelectivity(source, disjunct);
+    }
+    return std::min(1.0, selectivity);
+  }
   if (isCallOf(conjunct, operators::kEqual)) {
     for (const auto& argument : conjunct.arguments()) {
       if (auto symbol = asSymbol(argument)) {
@@ -92,21 +118,7 @@ double CardinalityEstimator::estimate(const PlanNodePtr& node) {
     return tableStatistics(*scan->table()).rowCount.value_or(kUnknownTableRows);
   }
   if (auto filter = node->as<FilterNode>()) {
-    // Conjuncts are often correlated (a brand and a container, two bounds of one column), so
-    // only the most selective counts fully: the next one with its square root, then the fourth
-    // root, ... (exponential backoff).
-    std::vector<double> selectivities;
-    for (const auto& conjunct : extractConjuncts(filter->predicate())) {
-      selectivities.push_back(filterSelectivity(filter->source(), *conjunct));
-    }
-    std::sort(selectivities.begin(), selectivities.end());
-    double selectivity = 1;
-    double exponent = 1;
-    for (auto conjunctSelectivity : selectivities) {
-      selectivity *= std::pow(conjunctSelectivity, exponent);
-      exponent /= 2;
-    }
-    return rows(filter->source()) * selectivity;
+    return rows(filter->source()) * conjunctionSelectivity(filter->source(), filter->predicate());
   }
   if (auto aggregation = node->as<AggregationNode>()) {
     if (aggregation->groupingKeys().empty()) {

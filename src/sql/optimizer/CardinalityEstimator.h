@@ -37,6 +37,8 @@ class CardinalityEstimator {
   double estimate(const PlanNodePtr& node);
   const connector::TableStatistics& tableStatistics(const TableInfo& table);
   double filterSelectivity(const PlanNodePtr& source, const RowExpression& conjunct);
+  /// The fraction of `source`'s rows an AND of conjuncts keeps.
+  double conjunctionSelectivity(const PlanNodePtr& source, const RowExpressionPtr& predicate);
 
   OptimizerContext& context_;
   std::unordered_map<const PlanNode*, std::pair<PlanNodePtr, double>> cache_;

@@ -178,6 +178,32 @@ class Pusher {
     return inferred;
   }
 
+  /// What a disjunction of conjunctions spanning both join sides implies about one side: the OR
+  /// of each disjunct's conjuncts over that side's symbols, e.g. `(a = 1 AND b = 2) OR (a = 3 AND
+  /// b = 4)` implies `a = 1 OR a = 3` on a's side. None when some disjunct says nothing about it.
+  /// The original predicate stays on the join; the implied one only filters earlier.
+  RowExpressionPtr impliedOnSide(const RowExpressionPtr& conjunct, const SymbolNames& side) {
+    auto disjuncts = extractDisjuncts(conjunct);
+    if (disjuncts.size() < 2 || !conjunct->isDeterministic()) {
+      return nullptr;
+    }
+    std::vector<RowExpressionPtr> implied;
+    for (const auto& disjunct : disjuncts) {
+      Conjuncts parts;
+      for (const auto& part : extractConjuncts(disjunct)) {
+        auto read = referencedSymbols(*part);
+        if (!read.empty() && containsAll(side, read)) {
+          parts.push_back(part);
+        }
+      }
+      if (parts.empty()) {
+        return nullptr;
+      }
+      implied.push_back(ExpressionFactory::andOf(parts));
+    }
+    return ExpressionFactory::orOf(implied);
+  }
+
   PlanNodePtr pushIntoJoin(const JoinNode& join, const Conjuncts& conjuncts) {
     auto type = effectiveType(join, conjuncts);
     Conjuncts joinConjuncts = extractConjuncts(join.filter());
@@ -262,6 +288,11 @@ class Pusher {
         }
       } else {
         filter.push_back(conjunct);
+        for (auto [names, sideConjuncts] : {std::pair(&leftNames, &leftConjuncts), std::pair(&rightNames, &rightConjuncts)}) {
+          if (auto implied = impliedOnSide(conjunct, *names)) {
+            sideConjuncts->push_back(implied);
+          }
+        }
       }
     }
     auto fromLeft = inferThroughKeys(leftConjuncts, leftToRight);

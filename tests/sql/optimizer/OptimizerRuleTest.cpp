@@ -130,6 +130,20 @@ TEST_F(OptimizerRuleTest, crossJoinWithFilterBecomesConnectedJoins) {
       "                - TableScan[table = tpch.tiny.region] => [r_regionkey:bigint]\n");
 }
 
+TEST_F(OptimizerRuleTest, disjunctionAcrossJoinSidesFiltersEachSideEarly) {
+  // TPC-H Q7's pair of nations: each nation copy can keep only FRANCE and GERMANY; the exact
+  // condition stays on the join.
+  auto plan = explain("SELECT n1.n_name, n2.n_name FROM nation n1, nation n2 WHERE n1.n_regionkey = n2.n_regionkey AND "
+                      "((n1.n_name = 'FRANCE' AND n2.n_name = 'GERMANY') OR (n1.n_name = 'GERMANY' AND n2.n_name = 'FRANCE'))");
+  EXPECT_NE(plan.find("filter = (((n_name = 'FRANCE') AND (n_name_1 = 'GERMANY')) OR ((n_name = 'GERMANY') AND (n_name_1 = 'FRANCE')))"),
+      std::string::npos) << plan;
+  EXPECT_NE(plan.find("- Filter[filter = ((n_name = 'FRANCE') OR (n_name = 'GERMANY'))]"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("- Filter[filter = ((n_name_1 = 'GERMANY') OR (n_name_1 = 'FRANCE'))]"), std::string::npos) << plan;
+  // A disjunct that says nothing about one side implies nothing there.
+  plan = explain("SELECT n_name FROM nation, region WHERE n_regionkey = r_regionkey AND (n_name = 'CHINA' OR r_name = 'ASIA')");
+  EXPECT_EQ(plan.find("- Filter"), std::string::npos) << plan;
+}
+
 TEST_F(OptimizerRuleTest, commonConjunctsFactoredOutOfOr) {
   EXPECT_EQ(explain("SELECT n_name FROM nation, region WHERE (n_regionkey = r_regionkey AND r_name = 'ASIA') OR (n_regionkey = r_regionkey AND n_name = 'CHINA')"),
       "- Output[n_name] => [n_name:varchar(25)]\n"
