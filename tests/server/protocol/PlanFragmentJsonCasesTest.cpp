@@ -1,10 +1,14 @@
 #include <cmath>
 #include <limits>
+#include <set>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "PlanFragmentRoundTrip.h"
+#include "sql/planner/MarkDistinctNode.h"
 #include "sql/planner/ProjectNode.h"
+#include "sql/planner/SetOperationNode.h"
 #include "sql/planner/TableWriterNode.h"
 #include "sql/planner/ValuesNode.h"
 
@@ -121,6 +125,13 @@ TEST(PlanFragmentJsonCasesTest, lambdas) {
   }
 }
 
+void collectNodeKinds(const nlohmann::json& node, std::set<std::string>& kinds) {
+  kinds.insert(node["@kind"].get<std::string>());
+  for (const auto& source : node["sources"]) {
+    collectNodeKinds(source, kinds);
+  }
+}
+
 /// Queries whose plans hold special forms and the less common node kinds.
 TEST(PlanFragmentJsonCasesTest, expressionsAndNodeKindsFromSql) {
   OptimizerTestEnvironment environment;
@@ -140,20 +151,56 @@ TEST(PlanFragmentJsonCasesTest, expressionsAndNodeKindsFromSql) {
       "SELECT n_name FROM nation UNION SELECT r_name FROM region INTERSECT SELECT r_name FROM region",
       "SELECT n_nationkey FROM nation EXCEPT SELECT r_regionkey FROM region",
       "SELECT * FROM nation ORDER BY n_name OFFSET 3 LIMIT 5",
+      "SELECT * FROM nation ORDER BY n_name DESC LIMIT 3",
+      "SELECT count(DISTINCT n_regionkey), sum(DISTINCT n_nationkey), count(*) FROM nation",
+      "SELECT n_regionkey FROM nation UNION ALL SELECT r_regionkey FROM region",
       "SELECT * FROM nation WHERE n_regionkey = (SELECT max(r_regionkey) FROM region) "
       "AND n_nationkey NOT IN (SELECT r_regionkey FROM region) "
       "AND EXISTS (SELECT 1 FROM region WHERE r_regionkey = n_regionkey)",
       "SELECT * FROM nation n FULL JOIN region r ON n.n_regionkey = r.r_regionkey AND n.n_nationkey > r.r_regionkey",
       "SELECT * FROM (VALUES (1, 'a'), (2, NULL)) AS t (x, y) LIMIT 1",
   };
+  std::set<std::string> kinds;
   for (const char* query : queries) {
     SCOPED_TRACE(query);
     try {
-      roundTripFragments(environment.fragment(query), contextOf(environment));
+      auto plan = environment.fragment(query);
+      roundTripFragments(plan, contextOf(environment));
+      for (const auto& fragment : plan.fragments) {
+        collectNodeKinds(nlohmann::json::parse(planFragmentToJson(fragment))["root"], kinds);
+      }
     } catch (const PrestoException& error) {
       ADD_FAILURE() << error.what();
     }
   }
+  for (const char* kind : {"Aggregation", "EnforceSingleRow", "Filter", "GroupId", "Join", "Limit", "Offset", "Output",
+           "Project", "RemoteSource", "SemiJoin", "Sort", "TableScan", "TopN", "Unnest", "Values", "Window"}) {
+    EXPECT_TRUE(kinds.count(kind)) << kind << " not covered";
+  }
+}
+
+/// Node kinds the optimizer leaves out of these queries' fragments: a union of two sources and a
+/// distinct marker.
+TEST(PlanFragmentJsonCasesTest, unionAndMarkDistinct) {
+  OptimizerTestEnvironment environment;
+  auto left = valuesFragment({BIGINT(), VARCHAR()}, {{Value(int64_t{1}), Value("a")}}).root;
+  auto rightA = symbolOf("r0", BIGINT());
+  auto rightB = symbolOf("r1", VARCHAR());
+  auto right = std::make_shared<sql::ValuesNode>(1, std::vector<sql::Symbol>{rightA, rightB},
+      std::vector<std::vector<RowExpressionPtr>>{{std::make_shared<ConstantExpression>(Value(int64_t{2}), BIGINT()),
+          std::make_shared<ConstantExpression>(Value(), VARCHAR())}});
+  auto unionA = symbolOf("u0", BIGINT());
+  auto unionB = symbolOf("u1", VARCHAR());
+  auto setOperation = std::make_shared<sql::SetOperationNode>(2, sql::SetOperationNode::Kind::kUnion, false,
+      std::vector<sql::PlanNodePtr>{left, right}, std::vector<sql::Symbol>{unionA, unionB},
+      std::vector<std::vector<sql::Symbol>>{left->outputSymbols(), {rightA, rightB}});
+  sql::PlanFragment fragment;
+  fragment.root = std::make_shared<sql::MarkDistinctNode>(3, setOperation, symbolOf("marker", BOOLEAN()),
+      std::vector<sql::Symbol>{unionB});
+  fragment.outputLayout = fragment.root->outputSymbols();
+  auto decoded = expectRoundTrip(fragment, contextOf(environment));
+  EXPECT_EQ(decoded.root->name(), "MarkDistinct");
+  EXPECT_EQ(decoded.root->source()->name(), "Union");
 }
 
 std::vector<const sql::PlanNode*> nodesNamed(const sql::PlanNode& node, const std::string& name) {
