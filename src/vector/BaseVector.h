@@ -60,9 +60,10 @@ class BaseVector {
   virtual const BaseVector* wrappedVector() const { return this; }
   virtual vector_size_t wrappedIndex(vector_size_t index) const { return index; }
 
-  /// Bytes held by this vector and everything it references (for memory accounting).
-  /// Bytes of every buffer the vector holds (buffers shared with other vectors included).
-  uint64_t retainedBytes() const;
+  /// Bytes of every buffer the vector holds and references (buffers shared with other vectors
+  /// included), for memory accounting. Flat and wrapping vectors answer without visiting each
+  /// buffer: operators ask for every page they pass on.
+  virtual uint64_t retainedBytes() const;
   /// Calls `visit` with each buffer the vector holds (its own and those of vectors it wraps).
   virtual void visitBuffers(const std::function<void(const Buffer&)>& visit) const;
 

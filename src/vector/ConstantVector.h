@@ -19,6 +19,7 @@ class ConstantVector : public BaseVector {
   const BaseVector* wrappedVector() const override { return base_->wrappedVector(); }
   vector_size_t wrappedIndex(vector_size_t) const override { return base_->wrappedIndex(baseIndex_); }
   void visitBuffers(const std::function<void(const Buffer&)>& visit) const override { base_->visitBuffers(visit); }
+  uint64_t retainedBytes() const override { return base_->retainedBytes(); }
   void resize(vector_size_t newSize) override { size_ = newSize; }
 
   const VectorPtr& valueVector() const { return base_; }

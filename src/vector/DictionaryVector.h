@@ -26,6 +26,9 @@ class DictionaryVector : public BaseVector {
     visit(*indices_);
     base_->visitBuffers(visit);
   }
+  uint64_t retainedBytes() const override {
+    return (nulls() ? nulls()->capacity() : 0) + indices_->capacity() + base_->retainedBytes();
+  }
 
   const vector_size_t* rawIndices() const { return indices_->as<vector_size_t>(); }
   const BufferPtr& indices() const { return indices_; }

@@ -50,10 +50,16 @@ class FlatVector : public BaseVector {
     requires std::is_same_v<T, StringView>;
 
   /// Makes this vector co-own a buffer that its views point into (e.g. shared by another vector).
-  void addStringBuffer(BufferPtr buffer) { stringBuffers_.push_back(std::move(buffer)); }
+  void addStringBuffer(BufferPtr buffer) {
+    stringBufferBytes_ += buffer->capacity();
+    stringBuffers_.push_back(std::move(buffer));
+  }
   const std::vector<BufferPtr>& stringBuffers() const { return stringBuffers_; }
 
   void visitBuffers(const std::function<void(const Buffer&)>& visit) const override;
+  uint64_t retainedBytes() const override {
+    return (nulls() ? nulls()->capacity() : 0) + values_->capacity() + stringBufferBytes_;
+  }
   void resize(vector_size_t newSize) override;
 
  private:
@@ -61,6 +67,7 @@ class FlatVector : public BaseVector {
 
   BufferPtr values_;
   std::vector<BufferPtr> stringBuffers_;
+  uint64_t stringBufferBytes_ = 0;  // capacity of stringBuffers_, summed
   size_t stringBufferUsed_ = 0;  // bytes used in stringBuffers_.back() by copyString
 };
 
@@ -95,7 +102,7 @@ StringView FlatVector<T>::copyString(std::string_view text)
     return StringView(text);
   }
   if (stringBuffers_.empty() || stringBufferUsed_ + text.size() > stringBuffers_.back()->capacity()) {
-    stringBuffers_.push_back(Buffer::allocate(std::max(kStringBufferSize, text.size())));
+    addStringBuffer(Buffer::allocate(std::max(kStringBufferSize, text.size())));
     stringBufferUsed_ = 0;
   }
   char* destination = stringBuffers_.back()->template asMutable<char>() + stringBufferUsed_;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "vector/ConstantVector.h"
 #include "vector/DictionaryVector.h"
 #include "vector/FlatVector.h"
 #include "vector/UniqueRetainedBytes.h"
@@ -7,6 +8,36 @@
 
 namespace presto {
 namespace {
+
+/// The sum over visitBuffers, which the fast retainedBytes overrides must equal.
+uint64_t visitedBytes(const BaseVector& vector) {
+  uint64_t bytes = 0;
+  vector.visitBuffers([&](const Buffer& buffer) { bytes += buffer.capacity(); });
+  return bytes;
+}
+
+TEST(UniqueRetainedBytesTest, retainedBytesOfEveryEncodingMatchesItsBuffers) {
+  std::vector<Value> strings;
+  for (int i = 0; i < 3000; ++i) {
+    strings.emplace_back(std::string(40, static_cast<char>('a' + i % 26)));
+  }
+  strings.emplace_back();
+  auto flat = vectorFromValues(VARCHAR(), strings);
+  auto* asFlat = flat->as<FlatVector<StringView>>();
+  ASSERT_GT(asFlat->stringBuffers().size(), 1u);
+  EXPECT_EQ(flat->retainedBytes(), visitedBytes(*flat));
+  // A vector sharing another's string buffers (as a gather does).
+  auto sharing = FlatVector<StringView>::create(VARCHAR(), 2);
+  for (const auto& buffer : asFlat->stringBuffers()) {
+    sharing->addStringBuffer(buffer);
+  }
+  sharing->set(0, asFlat->valueAt(0));
+  EXPECT_EQ(sharing->retainedBytes(), visitedBytes(*sharing));
+  auto dictionary = wrapInDictionary(nullptr, allocateIndices(5), 5, flat);
+  EXPECT_EQ(dictionary->retainedBytes(), visitedBytes(*dictionary));
+  auto constant = makeConstant(VARCHAR(), Value(std::string(100, 'z')), 10);
+  EXPECT_EQ(constant->retainedBytes(), visitedBytes(*constant));
+}
 
 TEST(UniqueRetainedBytesTest, countsSharedBuffersOnce) {
   auto base = vectorFromValues(BIGINT(), {Value(int64_t{1}), Value(int64_t{2}), Value(int64_t{3})});
