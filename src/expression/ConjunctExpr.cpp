@@ -44,18 +44,22 @@ void ConjunctExpr::evalSpecific(const SelectivityVector& rows, EvalContext& cont
       context.clearErrors(open, false);
     }
     decoded.decode(*argument, open);
-    open.applyToSelected([&](vector_size_t row) {
-      if (anyFailed && failedNow.isValid(row)) {
-        return;
-      }
-      if (decoded.isNullAt(row)) {
-        flat->setNull(row, true);
-      } else if (decoded.valueAt<bool>(row) != isAnd_) {
-        values[row] = !isAnd_;
-        flat->setNull(row, false);
-        open.setValid(row, false);
-      }
-    });
+    if (!anyFailed && decoded.isIdentityMapping() && !decoded.mayHaveNulls()) {
+      // The common case (a flat comparison result without NULLs): no decoding per row.
+      const bool* decisions = decoded.data<bool>();
+      bool mayClearNulls = flat->nulls() != nullptr;
+      open.applyToSelected([&](vector_size_t row) {
+        if (decisions[row] != isAnd_) {
+          values[row] = !isAnd_;
+          if (mayClearNulls) {
+            flat->setNull(row, false);
+          }
+          open.setValid(row, false);
+        }
+      });
+    } else {
+      combineDecoded(decoded, anyFailed, failedNow, *flat, open);
+    }
     open.updateBounds();
     if (!open.hasSelections()) {
       break;
@@ -69,6 +73,23 @@ void ConjunctExpr::evalSpecific(const SelectivityVector& rows, EvalContext& cont
     }
   });
   result = std::move(flat);
+}
+
+void ConjunctExpr::combineDecoded(const DecodedVector& decoded, bool anyFailed, const SelectivityVector& failedNow,
+    FlatVector<bool>& flat, SelectivityVector& open) const {
+  bool* values = flat.mutableRawValues();
+  open.applyToSelected([&](vector_size_t row) {
+    if (anyFailed && failedNow.isValid(row)) {
+      return;
+    }
+    if (decoded.isNullAt(row)) {
+      flat.setNull(row, true);
+    } else if (decoded.valueAt<bool>(row) != isAnd_) {
+      values[row] = !isAnd_;
+      flat.setNull(row, false);
+      open.setValid(row, false);
+    }
+  });
 }
 
 } // namespace presto

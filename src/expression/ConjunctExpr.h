@@ -1,6 +1,8 @@
 #pragma once
 
 #include "expression/Expr.h"
+#include "vector/DecodedVector.h"
+#include "vector/FlatVector.h"
 
 namespace presto {
 
@@ -16,6 +18,11 @@ class ConjunctExpr final : public Expr {
   void evalSpecific(const SelectivityVector& rows, EvalContext& context, VectorPtr& result) override;
 
  private:
+  /// Folds one argument's decoded values into the result: a NULL makes a row NULL unless a later
+  /// argument decides it; a deciding value closes the row. Rows in `failedNow` are skipped.
+  void combineDecoded(const DecodedVector& decoded, bool anyFailed, const SelectivityVector& failedNow,
+      FlatVector<bool>& flat, SelectivityVector& open) const;
+
   const bool isAnd_;
 };
 
