@@ -22,18 +22,49 @@ struct DecimalBinaryFunction {
   int rightScale = 0;
   int resultPrecision = 0;
   int resultScale = 0;
+  /// Add, subtract and multiply whose result type was not capped at 38 digits cannot overflow:
+  /// they skip every check (operands rescaled by the factors below).
+  bool cannotOverflow = false;
+  int128_t leftFactor = 1;
+  int128_t rightFactor = 1;
 
   void initialize(const FunctionBinding& binding) {
-    leftScale = asDecimal(*binding.argumentTypes[0]).scale();
-    rightScale = asDecimal(*binding.argumentTypes[1]).scale();
+    const auto& leftType = asDecimal(*binding.argumentTypes[0]);
+    const auto& rightType = asDecimal(*binding.argumentTypes[1]);
+    leftScale = leftType.scale();
+    rightScale = rightType.scale();
     resultPrecision = asDecimal(*binding.returnType).precision();
     resultScale = asDecimal(*binding.returnType).scale();
+    if (kOperation == DecimalOperation::kAdd || kOperation == DecimalOperation::kSubtract) {
+      int integerDigits = std::max(leftType.precision() - leftScale, rightType.precision() - rightScale);
+      cannotOverflow = resultScale >= leftScale && resultScale >= rightScale &&
+          integerDigits + 1 + resultScale <= resultPrecision;
+      if (cannotOverflow) {
+        leftFactor = decimal::powerOfTen(resultScale - leftScale);
+        rightFactor = decimal::powerOfTen(resultScale - rightScale);
+      }
+    } else if (kOperation == DecimalOperation::kMultiply) {
+      cannotOverflow = leftType.precision() + rightType.precision() <= resultPrecision;
+    }
   }
 
   template <typename R, typename A, typename B>
   CallStatus call(R& out, A a, B b) const {
     int128_t left = a;
     int128_t right = b;
+    if (cannotOverflow) {
+      switch (kOperation) {
+        case DecimalOperation::kAdd:
+          out = static_cast<R>(left * leftFactor + right * rightFactor);
+          return CallStatus::value();
+        case DecimalOperation::kSubtract:
+          out = static_cast<R>(left * leftFactor - right * rightFactor);
+          return CallStatus::value();
+        default:
+          out = static_cast<R>(left * right);
+          return CallStatus::value();
+      }
+    }
     int128_t result;
     switch (kOperation) {
       case DecimalOperation::kAdd:
