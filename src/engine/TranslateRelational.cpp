@@ -225,8 +225,8 @@ PlanTranslator::Translated PlanTranslator::visitWindow(const sql::PlanNode& node
     call.frame.startOffset = offsetOf(function.frame.startValue);
     call.frame.endType = boundType(function.frame.endType);
     call.frame.endOffset = offsetOf(function.frame.endValue);
-    // ntile's bucket count, lag/lead's offset and nth_value's position are constants; lag/lead
-    // defaults other than NULL are not supported yet.
+    // ntile's bucket count, lag/lead's offset and nth_value's position are constants, and so is
+    // lag/lead's default.
     size_t firstConstant = call.function == "ntile" ? 0 : 1;
     for (size_t i = 0; i < function.arguments.size(); ++i) {
       const auto& argument = function.arguments[i];
@@ -238,7 +238,8 @@ PlanTranslator::Translated PlanTranslator::visitWindow(const sql::PlanNode& node
         continue;
       }
       auto value = constantOf(argument);
-      if (i == 2 && value && value->isNull()) {
+      if (i == 2 && value) {
+        call.defaultValue = *value;
         continue;
       }
       if (i >= 2 || !value || value->isNull()) {

@@ -165,7 +165,7 @@ void computeWindowFunction(const WindowFunctionCall& function, const TypePtr& ar
       results.push_back(Value(bucket));
     } else if (name == "lag" || name == "lead") {
       int64_t target = name == "lag" ? row - function.constantArgument : row + function.constantArgument;
-      results.push_back(target >= 0 && target < numRows ? (*values)[static_cast<size_t>(target)] : Value::null());
+      results.push_back(target >= 0 && target < numRows ? (*values)[static_cast<size_t>(target)] : function.defaultValue);
     } else {
       int64_t start = std::max<int64_t>(0, frameBound(partition, function.frame, row, true));
       int64_t end = std::min<int64_t>(numRows - 1, frameBound(partition, function.frame, row, false));

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "exec/plan/PlanNode.h"
+#include "type/Value.h"
 
 namespace presto::exec {
 
@@ -96,6 +97,8 @@ struct WindowFunctionCall {
   WindowFrame frame;
   /// Constant arguments (ntile buckets, lag/lead offset, nth_value position).
   int64_t constantArgument = 1;
+  /// lag/lead: the value of rows whose offset row is outside the partition (NULL by default).
+  Value defaultValue;
 };
 
 /// Computes window functions over partitions of `partitionKeys` ordered by `sortKeys`, appending
