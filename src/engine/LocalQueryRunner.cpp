@@ -207,6 +207,11 @@ TaskStatistics LocalQueryRunnerImpl::runPlan(const sql::Session& session, const 
 
 PhysicalPlan LocalQueryRunnerImpl::physicalPlan(
     const sql::Session& session, const sql::Statement& statement, sql::PlanNodePtr* logical) {
+  return PlanTranslator(*metadata_, *functions_).translate(distributedPlan(session, statement, logical));
+}
+
+sql::DistributedPlan LocalQueryRunnerImpl::distributedPlan(
+    const sql::Session& session, const sql::Statement& statement, sql::PlanNodePtr* logical) {
   sql::LogicalPlanner planner(session, *metadata_, *functions_);
   planner.setSessionProperties(systemSessionProperties());
   planner.setOptimizer([&](const sql::PlanNodePtr& plan) {
@@ -222,8 +227,12 @@ PhysicalPlan LocalQueryRunnerImpl::physicalPlan(
   if (logical != nullptr) {
     *logical = optimized;
   }
-  auto distributed = sql::fragmentPlan(sql::addExchanges(optimized, session, *metadata_, *functions_));
-  return PlanTranslator(*metadata_, *functions_).translate(distributed);
+  return sql::fragmentPlan(sql::addExchanges(optimized, session, *metadata_, *functions_));
+}
+
+ExecutionServices LocalQueryRunnerImpl::executionServices() const {
+  return {metadata_.get(), functions_, aggregates_, executor_.get(), nodePool_, options_.concurrency,
+      options_.maxQueryMemoryBytes};
 }
 
 std::vector<connector::NodeInfo> LocalQueryRunnerImpl::nodes() const {
@@ -288,6 +297,14 @@ StatementResult LocalQueryRunner::execute(sql::Session& session, const std::stri
 StatementResult LocalQueryRunner::execute(
     sql::Session& session, const std::string& sql, const std::string& queryId, StatementListener* listener) {
   return impl_->execute(session, sql, queryId, listener);
+}
+
+sql::DistributedPlan LocalQueryRunner::planDistributed(const sql::Session& session, const std::string& sql) {
+  return impl_->distributedPlan(session, *sql::parseStatement(sql), nullptr);
+}
+
+ExecutionServices LocalQueryRunner::executionServices() {
+  return impl_->executionServices();
 }
 
 sql::Session& LocalQueryRunner::session() {

@@ -6,9 +6,14 @@
 #include <vector>
 
 #include "connector/system/RuntimeInfo.h"
+#include "engine/ExecutionServices.h"
 #include "sql/metadata/Session.h"
 #include "type/Type.h"
 #include "vector/Page.h"
+
+namespace presto::sql {
+struct DistributedPlan;
+}
 
 namespace presto::engine {
 
@@ -92,6 +97,12 @@ class LocalQueryRunner {
   /// listener, rows go to the listener as they are produced and the result holds none.
   StatementResult execute(sql::Session& session, const std::string& sql, const std::string& queryId,
       StatementListener* listener = nullptr);
+
+  /// The distributed plan of the query `sql` on `session`, as execute() would run it: what a
+  /// coordinator schedules on workers.
+  sql::DistributedPlan planDistributed(const sql::Session& session, const std::string& sql);
+  /// This engine's catalogs, functions, executor and memory, for a worker whose tasks run on it.
+  ExecutionServices executionServices();
 
   /// The session statements run in (default catalog `tpch`, schema `tiny`).
   sql::Session& session();

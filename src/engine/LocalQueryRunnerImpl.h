@@ -31,6 +31,11 @@ class LocalQueryRunnerImpl : public connector::RuntimeInfoSource {
   StatementResult execute(sql::Session& session, const std::string& sql, std::optional<std::string> queryId,
       StatementListener* listener);
 
+  /// Plans and optimizes a statement and cuts it into fragments.
+  sql::DistributedPlan distributedPlan(
+      const sql::Session& session, const sql::Statement& statement, sql::PlanNodePtr* logical);
+  ExecutionServices executionServices() const;
+
   std::vector<connector::NodeInfo> nodes() const override;
   std::vector<connector::QueryInfoRow> queries() const override;
   std::vector<connector::TaskInfoRow> tasks() const override;

@@ -97,29 +97,41 @@ PhysicalPlan PlanTranslator::translate(const sql::DistributedPlan& plan) {
   constants_.clear();
   plan_.fragments.resize(plan.fragments.size());
   plan_.rootFragment = plan.rootFragment;
+  auto tasksOf = [&](const sql::PlanFragment& fragment) {
+    return fragment.partitioning == sql::PlanFragment::Partitioning::kHash ? plan.hashPartitionCount : 1;
+  };
   // Fragments are numbered from the root down: translating the highest ids first visits a
   // TableWriter before the TableCommit that needs its insert handle.
   for (auto it = plan.fragments.rbegin(); it != plan.fragments.rend(); ++it) {
-    plan_.fragments[static_cast<size_t>(it->id)] = translateFragment(*it, plan);
+    FragmentOutput output{it->id == plan.rootFragment, 1};
+    // The consumer is the fragment reading this one.
+    for (const auto& consumer : plan.fragments) {
+      const auto& sources = consumer.sourceFragments;
+      if (std::find(sources.begin(), sources.end(), it->id) != sources.end()) {
+        output.consumerTasks = tasksOf(consumer);
+      }
+    }
+    plan_.fragments[static_cast<size_t>(it->id)] = translateOne(*it, tasksOf(*it), output);
   }
   return std::move(plan_);
 }
 
-PhysicalFragment PlanTranslator::translateFragment(const sql::PlanFragment& fragment, const sql::DistributedPlan& plan) {
+PhysicalPlan PlanTranslator::translateFragment(const sql::PlanFragment& fragment, const FragmentOutput& output) {
+  plan_ = PhysicalPlan{};
+  insertHandle_ = {};
+  constants_.clear();
+  plan_.fragments.push_back(translateOne(fragment, 1, output));
+  return std::move(plan_);
+}
+
+PhysicalFragment PlanTranslator::translateOne(
+    const sql::PlanFragment& fragment, int32_t taskCount, const FragmentOutput& output) {
   fragment_ = PhysicalFragment{};
   fragment_.id = fragment.id;
-  fragment_.taskCount = fragment.partitioning == sql::PlanFragment::Partitioning::kHash ? plan.hashPartitionCount : 1;
+  fragment_.taskCount = taskCount;
   auto translated = visit(fragment.root);
-  if (fragment.id != plan.rootFragment) {
+  if (!output.isRoot) {
     translated = restrict(translated, fragment.outputLayout, std::to_string(fragment.root->id()));
-    // The consumer is the fragment reading this one.
-    int32_t consumerTasks = 1;
-    for (const auto& consumer : plan.fragments) {
-      const auto& sources = consumer.sourceFragments;
-      if (std::find(sources.begin(), sources.end(), fragment.id) != sources.end()) {
-        consumerTasks = consumer.partitioning == sql::PlanFragment::Partitioning::kHash ? plan.hashPartitionCount : 1;
-      }
-    }
     switch (fragment.output.kind) {
       case sql::OutputPartitioning::Kind::kGather:
         fragment_.outputKind = exec::OutputBufferKind::kArbitrary;
@@ -127,12 +139,12 @@ PhysicalFragment PlanTranslator::translateFragment(const sql::PlanFragment& frag
         break;
       case sql::OutputPartitioning::Kind::kHash:
         fragment_.outputKind = exec::OutputBufferKind::kPartitioned;
-        fragment_.outputBuffers = consumerTasks;
+        fragment_.outputBuffers = output.consumerTasks;
         fragment_.partitionChannels = channels(translated, fragment.output.keys);
         break;
       case sql::OutputPartitioning::Kind::kBroadcast:
         fragment_.outputKind = exec::OutputBufferKind::kBroadcast;
-        fragment_.outputBuffers = consumerTasks;
+        fragment_.outputBuffers = output.consumerTasks;
         break;
     }
   }

@@ -60,6 +60,14 @@ struct PhysicalPlan {
   std::vector<std::function<void()>> onFailure;
 };
 
+/// Where a fragment's output goes, which the fragment alone does not say.
+struct FragmentOutput {
+  /// The fragment produces the query result: its root is the Output node, one buffer.
+  bool isRoot = false;
+  /// Tasks reading the fragment's output: the number of output buffers of each of its tasks.
+  int32_t consumerTasks = 1;
+};
+
 /// Translates the fragments of a distributed logical plan (symbols) into the channel-based
 /// physical plans of the execution engine: each logical node becomes the physical node(s)
 /// computing it, symbols become input channels, remote sources become exchanges, single-step
@@ -73,6 +81,13 @@ class PlanTranslator {
 
   PhysicalPlan translate(const sql::DistributedPlan& plan);
 
+  /// Translates one fragment on its own, as a worker does with the fragment of a task update:
+  /// returns a plan of just this fragment (`fragments[0]`, whatever its id, with one task) and
+  /// the connectors its scans name. What only the other fragments tell is unknown here: a window
+  /// frame offset projected in another fragment fails NOT_SUPPORTED, and a TableCommit does not
+  /// find the insert of a TableWriter translated elsewhere.
+  PhysicalPlan translateFragment(const sql::PlanFragment& fragment, const FragmentOutput& output);
+
  private:
   /// A translated subtree: the physical node and the symbol each of its output channels carries.
   struct Translated {
@@ -82,7 +97,7 @@ class PlanTranslator {
     int32_t channel(const sql::Symbol& symbol) const;
   };
 
-  PhysicalFragment translateFragment(const sql::PlanFragment& fragment, const sql::DistributedPlan& plan);
+  PhysicalFragment translateOne(const sql::PlanFragment& fragment, int32_t taskCount, const FragmentOutput& output);
   Translated visit(const sql::PlanNodePtr& node);
   Translated visitOutput(const sql::PlanNode& node);
   Translated visitRemoteSource(const sql::PlanNode& node);

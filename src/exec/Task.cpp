@@ -197,6 +197,10 @@ void Task::terminate(TaskState state) {
       }
       queue.waiters.clear();
     }
+    for (auto& waiter : terminalWaiters_) {
+      wake.push_back(std::move(waiter));
+    }
+    terminalWaiters_.clear();
   }
   stateChanged_.notify_all();
   // Drivers on a thread see `terminating_` at their next page boundary and close themselves.
@@ -218,15 +222,27 @@ void Task::onDriverClosed(bool finished) {
     return;
   }
   outputBuffer_->noMorePages();
+  std::vector<ContinuePromise> wake;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (state_ == TaskState::kRunning) {
       state_ = TaskState::kFinished;
       wallNanos_ =
           std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - startTime_).count();
+      wake.swap(terminalWaiters_);
     }
   }
   stateChanged_.notify_all();
+  notifyAll(wake);
+}
+
+ContinueFuture Task::terminalFuture() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (state_ != TaskState::kPlanned && state_ != TaskState::kRunning) {
+    return ContinueFuture::makeReady();
+  }
+  terminalWaiters_.emplace_back();
+  return terminalWaiters_.back().future();
 }
 
 bool Task::waitForCompletion(std::chrono::milliseconds timeout) {

@@ -78,6 +78,9 @@ class Task : public std::enable_shared_from_this<Task> {
   void setError(std::exception_ptr error);
   void cancel();
   void abort();
+  /// Completes once the task is in a terminal state (at once if it is): lets a server wait for
+  /// the end of a task without a thread.
+  ContinueFuture terminalFuture();
   /// Blocks the calling (non-executor) thread until the task is in a terminal state or `timeout`
   /// passes; returns whether it is terminal.
   bool waitForCompletion(std::chrono::milliseconds timeout);
@@ -141,6 +144,7 @@ class Task : public std::enable_shared_from_this<Task> {
   std::atomic<bool> terminating_{false};
   mutable std::mutex mutex_;
   std::condition_variable stateChanged_;
+  std::vector<ContinuePromise> terminalWaiters_;
   TaskState state_ = TaskState::kPlanned;
   std::exception_ptr error_;
   std::vector<DriverPtr> drivers_;
