@@ -66,6 +66,22 @@ void FunctionRegistry::registerWindow(FunctionSignature signature, FunctionMetad
   add(std::make_shared<FunctionEntry>(FunctionEntry{std::move(signature), std::move(metadata), {}, {}}));
 }
 
+std::optional<std::vector<TypePtr>> FunctionRegistry::lambdaParameterTypes(
+    const std::string& name, const std::vector<TypePtr>& knownTypes, size_t index) const {
+  auto it = entries_.find(lower(name));
+  if (it == entries_.end()) {
+    return std::nullopt;
+  }
+  for (const auto& entry : it->second) {
+    if (entry->metadata.kind == FunctionKind::kScalar) {
+      if (auto types = presto::lambdaParameterTypes(entry->signature, knownTypes, index)) {
+        return types;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 ResolvedFunctionPtr FunctionRegistry::resolve(const std::string& name, const std::vector<TypePtr>& argumentTypes) const {
   auto it = entries_.find(lower(name));
   PRESTO_USER_CHECK(it != entries_.end(), errors::FUNCTION_NOT_FOUND, "Function {} not registered", name);

@@ -81,6 +81,11 @@ class FunctionRegistry {
   /// Like resolve but restricted to `kind`.
   ResolvedFunctionPtr resolve(const std::string& name, const std::vector<TypePtr>& argumentTypes, FunctionKind kind) const;
 
+  /// The parameter types of lambda argument `index` of a scalar call of `name`, as
+  /// lambdaParameterTypes() finds them in the first overload that fits the known arguments.
+  std::optional<std::vector<TypePtr>> lambdaParameterTypes(
+      const std::string& name, const std::vector<TypePtr>& knownTypes, size_t index) const;
+
   bool contains(const std::string& name) const;
   /// Every visible overload, sorted by name, for SHOW FUNCTIONS.
   std::vector<FunctionListing> list() const;

@@ -330,6 +330,30 @@ std::optional<SignatureMatch> matchSignature(
   return match;
 }
 
+std::optional<std::vector<TypePtr>> lambdaParameterTypes(
+    const FunctionSignature& signature, const std::vector<TypePtr>& knownTypes, size_t index) {
+  if (signature.variableArity || knownTypes.size() != signature.argumentTypes.size() ||
+      !signature.argumentTypes[index].isLambda()) {
+    return std::nullopt;
+  }
+  Bindings bindings;
+  for (size_t i = 0; i < knownTypes.size(); ++i) {
+    if (knownTypes[i] && !bind(signature.argumentTypes[i], knownTypes[i], bindings, true)) {
+      return std::nullopt;
+    }
+  }
+  const auto& parameters = signature.argumentTypes[index].parameters();
+  std::vector<TypePtr> types;
+  for (size_t i = 0; i + 1 < parameters.size(); ++i) {
+    auto type = parameters[i].substitute(bindings);
+    if (!type) {
+      return std::nullopt;
+    }
+    types.push_back(std::move(type));
+  }
+  return types;
+}
+
 FunctionSignature makeSignature(std::string name, const std::vector<std::string>& argumentTypes,
     const std::string& returnType, std::vector<std::pair<std::string, TypeConstraint>> typeVariables) {
   std::vector<std::string> variables;

@@ -87,6 +87,13 @@ struct SignatureMatch {
 std::optional<SignatureMatch> matchSignature(
     const FunctionSignature& signature, const std::vector<TypePtr>& actual, bool allowCoercion);
 
+/// The parameter types of the lambda at argument `index` of a call of `signature`, from the
+/// types of the arguments known so far (nullptr for lambdas not analyzed yet; a lambda analyzed
+/// already stands for its body's type); nullopt when the known arguments do not fit or a
+/// parameter type is still open.
+std::optional<std::vector<TypePtr>> lambdaParameterTypes(
+    const FunctionSignature& signature, const std::vector<TypePtr>& knownTypes, size_t index);
+
 /// Builds a signature from text patterns: `makeSignature("element_at", {"array(T)", "bigint"}, "T",
 /// {{"T", TypeConstraint::kNone}})`.
 FunctionSignature makeSignature(std::string name, const std::vector<std::string>& argumentTypes,

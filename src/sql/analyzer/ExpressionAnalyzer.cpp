@@ -161,7 +161,7 @@ RowExpressionPtr ExpressionAnalyzer::processNode(const ExpressionPtr& expression
     case NodeKind::kRow: return analyzeRow(node.as<Row>());
     case NodeKind::kSubscript: return analyzeSubscript(node.as<Subscript>());
     case NodeKind::kLambda:
-      userError(errors::NOT_SUPPORTED, node.location, "Lambda expressions are not supported yet");
+      userError(errors::NOT_SUPPORTED, node.location, "Lambda expressions are only allowed as function arguments");
     case NodeKind::kFunctionCall: return analyzeFunctionCall(node.as<FunctionCall>(), expression);
     default:
       userError(errors::NOT_SUPPORTED, node.location, "Unsupported expression: {}", formatExpression(node));
@@ -186,6 +186,11 @@ RowExpressionPtr ExpressionAnalyzer::resolveColumn(
 }
 
 RowExpressionPtr ExpressionAnalyzer::analyzeIdentifier(const Identifier& identifier) {
+  for (auto scope = lambdaScopes_.rbegin(); scope != lambdaScopes_.rend(); ++scope) {
+    if (auto parameter = scope->find(identifier.value); parameter != scope->end()) {
+      return std::make_shared<VariableReferenceExpression>(parameter->first, parameter->second);
+    }
+  }
   if (auto column = resolveColumn({}, identifier.value, identifier.location)) {
     return column;
   }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <map>
+
 #include <unordered_map>
 
 #include "sql/analyzer/AnalyzerContext.h"
@@ -121,12 +123,17 @@ class ExpressionAnalyzer {
 
   // Function calls (FunctionCallAnalyzer.cpp).
   RowExpressionPtr analyzeFunctionCall(const FunctionCall& node, const ExpressionPtr& self);
+  /// A call with lambda arguments (`transform(a, x -> x + 1)`): the other arguments first, then
+  /// each lambda's body with its parameters typed from the function's signature.
+  RowExpressionPtr analyzeHigherOrderCall(const FunctionCall& node, const std::string& name);
 
   /// Boolean operand check shared by AND, OR, NOT, WHEN and IF.
   RowExpressionPtr requireBoolean(RowExpressionPtr value, SourceLocation location, const std::string& message);
 
   AnalyzerContext& context_;
   ExpressionContext expressionContext_;
+  /// Parameters of the lambdas being analyzed, innermost last; they hide columns of equal name.
+  std::vector<std::map<std::string, TypePtr>> lambdaScopes_;
 };
 
 /// Presto's coercion of `value` to `type`: the value itself when the types are equal, a folded

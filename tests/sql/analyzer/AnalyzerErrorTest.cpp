@@ -140,7 +140,7 @@ const std::vector<ErrorCase>& errorCases() {
       // Functions keep their own error codes.
       {"SELECT foo(1)", "FUNCTION_NOT_FOUND", "line 1:8: Function foo not registered"},
       {"SELECT * FROM nation TABLESAMPLE BERNOULLI (10)", "NOT_SUPPORTED", "line 1:15: TABLESAMPLE is not supported yet"},
-      {"SELECT x -> x + 1", "NOT_SUPPORTED", "line 1:8: Lambda expressions are not supported yet"},
+      {"SELECT x -> x + 1", "NOT_SUPPORTED", "line 1:8: Lambda expressions are only allowed as function arguments"},
       // Writes.
       {"INSERT INTO nation SELECT 1", "SYNTAX_ERROR",
           "line 1:20: Insert query has mismatched column types: Table: [bigint, varchar(25), bigint, varchar(152)], Query: "
