@@ -2,6 +2,7 @@
 // Client.execute, raw HTTP requests and a tiny sequential test runner.
 'use strict';
 
+const assert = require('assert');
 const http = require('http');
 const path = require('path');
 const presto = require(path.join(__dirname, '../../../node_modules/presto-client'));
@@ -52,7 +53,29 @@ function connect(port) {
     return reply;
   }
 
-  return {client, execute, rawRequest, rawStatement};
+  /// Runs `sql`, cancels it through presto-client once the first rows arrived, and checks that the
+  /// server then reports the query FAILED with USER_CANCELED.
+  async function expectCanceledAfterFirstRows(sql) {
+    let rows = 0;
+    const error = await new Promise((resolve) => {
+      let queryId = null;
+      client().execute({
+        query: sql,
+        state: (e, id) => { queryId = id; },
+        data: (e, data) => { rows += data.length; },
+        cancel: () => rows > 0,
+        success: () => resolve(new Error('query was not canceled')),
+        error: (e) => { e.queryId = queryId; resolve(e); },
+      });
+    });
+    assert.strictEqual(error.message, 'query fetch canceled by operation');
+    const info = await new Promise((resolve, reject) =>
+      client().query(error.queryId, (e, data) => (e ? reject(e) : resolve(data))));
+    assert.strictEqual(info.state, 'FAILED');
+    assert.strictEqual(info.errorCode.name, 'USER_CANCELED');
+  }
+
+  return {client, execute, rawRequest, rawStatement, expectCanceledAfterFirstRows};
 }
 
 /// Runs the named async tests one after another, prints one line each and exits non-zero on failure.

@@ -6,7 +6,7 @@ const assert = require('assert');
 const {connect, runTests} = require('./harness');
 
 const port = parseInt(process.argv[2], 10);
-const {client, execute, rawStatement} = connect(port);
+const {client, execute, rawStatement, expectCanceledAfterFirstRows} = connect(port);
 
 /// Expects `query` to fail; hands the error to `check`.
 async function expectFailure(options, check) {
@@ -115,23 +115,7 @@ const tests = {
   },
 
   async cancelsARunningQuery() {
-    let rows = 0;
-    const error = await new Promise((resolve) => {
-      let queryId = null;
-      client().execute({
-        query: 'SELECT * FROM tpch.sf1.lineitem',
-        state: (e, id) => { queryId = id; },
-        data: (e, data) => { rows += data.length; },
-        cancel: () => rows > 0,
-        success: () => resolve(new Error('query was not canceled')),
-        error: (e) => { e.queryId = queryId; resolve(e); },
-      });
-    });
-    assert.strictEqual(error.message, 'query fetch canceled by operation');
-    const info = await new Promise((resolve, reject) =>
-      client().query(error.queryId, (e, data) => (e ? reject(e) : resolve(data))));
-    assert.strictEqual(info.state, 'FAILED');
-    assert.strictEqual(info.errorCode.name, 'USER_CANCELED');
+    await expectCanceledAfterFirstRows('SELECT * FROM tpch.sf1.lineitem');
   },
 
   async killsAQuery() {
