@@ -102,8 +102,10 @@ TEST_F(LocalQueryRunnerTest, errorsCarryCodesAndPositions) {
 TEST_F(LocalQueryRunnerTest, windowFunctionsTakeConstantArguments) {
   EXPECT_EQ(rows("SELECT x, ntile(2) OVER (ORDER BY x), lag(x, 2) OVER (ORDER BY x) FROM (VALUES 1, 2, 3, 4) t(x) ORDER BY x"),
       (std::vector<std::string>{"1|1|NULL", "2|1|NULL", "3|2|1", "4|2|2"}));
-  EXPECT_EQ(error("SELECT lag(x, 1, 0) OVER (ORDER BY x) FROM (VALUES 1) t(x)"),
-      "NOT_SUPPORTED: Argument 3 of window function lag must be a non-null constant");
+  EXPECT_EQ(rows("SELECT x, lag(x, 1, 0) OVER (ORDER BY x), lead(x, 2, -1) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x) ORDER BY x"),
+      (std::vector<std::string>{"1|0|3", "2|1|-1", "3|2|-1"}));
+  EXPECT_EQ(error("SELECT lag(x, x) OVER (ORDER BY x) FROM (VALUES 1) t(x)"),
+      "NOT_SUPPORTED: Argument 2 of window function lag must be a non-null constant");
 }
 
 TEST_F(LocalQueryRunnerTest, explainShowsEstimatedRows) {

@@ -168,12 +168,19 @@ void ManagedTask::abandon(std::chrono::milliseconds idle) {
   }
 }
 
+// The task's own locks are never taken while holding mutex_: a driver finishing on an executor
+// thread holds its lock while the terminal-future callback (initialize) takes mutex_.
+
 TaskStatus::State ManagedTask::state() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (stateWithoutTask_) {
-    return *stateWithoutTask_;
+  exec::TaskPtr task;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stateWithoutTask_) {
+      return *stateWithoutTask_;
+    }
+    task = plan_.task;
   }
-  return plan_.task ? protocolState(plan_.task->state()) : TaskStatus::State::kPlanned;
+  return task ? protocolState(task->state()) : TaskStatus::State::kPlanned;
 }
 
 TaskStatus ManagedTask::status() const {
@@ -181,12 +188,16 @@ TaskStatus ManagedTask::status() const {
   status.taskId = taskId_;
   status.self = self_;
   status.state = state();
-  std::lock_guard<std::mutex> lock(mutex_);
-  status.version = version_;
-  if (plan_.error) {
-    status.failures.push_back(ExecutionFailure::of(plan_.error));
+  exec::TaskPtr task;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    status.version = version_;
+    if (plan_.error) {
+      status.failures.push_back(ExecutionFailure::of(plan_.error));
+    }
+    task = plan_.task;
   }
-  if (const auto& task = plan_.task) {
+  if (task) {
     status.taskInstanceId = task->instanceId();
     if (auto error = task->error()) {
       status.failures.push_back(ExecutionFailure::of(error));
@@ -206,15 +217,25 @@ TaskInfo ManagedTask::info() const {
   info.taskId = taskId_;
   info.taskStatus = status();
   info.nodeId = nodeId_;
-  std::lock_guard<std::mutex> lock(mutex_);
-  info.lastHeartbeatInMillis =
-      nowMillis() - std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - lastHeartbeat_).count();
-  info.noMoreSplits.assign(closedSources_.begin(), closedSources_.end());
-  info.outputBuffers.type = plan_.outputBuffers.type;
-  info.outputBuffers.numBuffers = plan_.outputBuffers.numBuffers;
-  if (const auto& task = plan_.task) {
+  exec::TaskPtr task;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    info.lastHeartbeatInMillis =
+        nowMillis() - std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - lastHeartbeat_).count();
+    info.noMoreSplits.assign(closedSources_.begin(), closedSources_.end());
+    info.outputBuffers.type = plan_.outputBuffers.type;
+    info.outputBuffers.numBuffers = plan_.outputBuffers.numBuffers;
+    info.stats.createTimeInMillis = createTimeMillis_;
+    info.stats.endTimeInMillis = endTimeMillis_;
+    task = plan_.task;
+  }
+  if (task) {
     auto stats = task->stats();
+    auto createTime = info.stats.createTimeInMillis;
+    auto endTime = info.stats.endTimeInMillis;
     info.stats = statsOf(stats);
+    info.stats.createTimeInMillis = createTime;
+    info.stats.endTimeInMillis = endTime;
     const auto& buffer = *task->outputBuffer();
     info.outputBuffers.state = buffer.isFinished() ? "FINISHED" : task->isTerminating() ? "FAILED" : "OPEN";
     info.outputBuffers.totalBufferedBytes = buffer.bufferedBytes();
@@ -222,8 +243,6 @@ TaskInfo ManagedTask::info() const {
     info.outputBuffers.totalRowsSent = stats.outputRows;
     info.stats.userMemoryReservationInBytes = task->pool()->userBytes();
   }
-  info.stats.createTimeInMillis = createTimeMillis_;
-  info.stats.endTimeInMillis = endTimeMillis_;
   return info;
 }
 
