@@ -50,7 +50,13 @@ std::vector<char> AggregateTestBase::accumulate(const AggregateFunction& functio
     inputs_.push_back(makeColumn(types[column], rows, column, dictionaryEncoded));
     args.push_back(inputs_.back());
   }
-  function.addInput(groups.data(), SelectivityVector(static_cast<vector_size_t>(numRows)), args);
+  try {
+    function.addInput(groups.data(), SelectivityVector(static_cast<vector_size_t>(numRows)), args);
+  } catch (...) {
+    // As an operator does when a query fails: the group's state is freed.
+    function.destroy(&group, 1);
+    throw;
+  }
   return state;
 }
 
