@@ -122,6 +122,84 @@ class NestedEqualFunction final : public VectorFunction {
   const bool negate_;
 };
 
+/// Orders two arrays or rows element by element (a shorter array first when it is a prefix);
+/// nullopt when a NULL element is reached before the order is decided, which Presto refuses.
+std::optional<int> orderNested(const Value& left, const Value& right, const Type& type) {
+  bool isRow = type.kind() == TypeKind::kRow;
+  const auto& a = isRow ? left.as<RowValue>().fields : left.as<ArrayValue>().elements;
+  const auto& b = isRow ? right.as<RowValue>().fields : right.as<ArrayValue>().elements;
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    if (a[i].isNull() || b[i].isNull()) {
+      return std::nullopt;
+    }
+    const Type& elementType = isRow ? *type.childAt(i) : *type.childAt(0);
+    bool nested = elementType.kind() == TypeKind::kArray || elementType.kind() == TypeKind::kRow;
+    auto order = nested ? orderNested(a[i], b[i], elementType) : std::optional<int>(compareValues(elementType, a[i], b[i]));
+    if (!order || *order != 0) {
+      return order;
+    }
+  }
+  return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
+
+std::string nullElementsMessage(const Type& type) {
+  return type.kind() == TypeKind::kRow ? "ROW comparison not supported for fields with null elements"
+                                       : "ARRAY comparison not supported for arrays with null elements";
+}
+
+/// <, <=, >, >= of arrays and rows.
+template <Comparison kComparison>
+class NestedOrderFunction final : public VectorFunction {
+ public:
+  void apply(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const std::vector<const LambdaFunction*>&,
+      const TypePtr& outputType, EvalContext& context, VectorPtr& result) const override {
+    auto flat = FlatVector<bool>::create(outputType, rows.size());
+    const auto& type = *args[0]->type();
+    rows.applyToSelected([&](vector_size_t row) {
+      if (args[0]->isNullAt(row) || args[1]->isNullAt(row)) {
+        flat->setNull(row, true);
+        return;
+      }
+      auto order = orderNested(valueAt(*args[0], row), valueAt(*args[1], row), type);
+      if (!order) {
+        context.setError(row, errors::NOT_SUPPORTED, nullElementsMessage(type));
+        return;
+      }
+      bool value = kComparison == Comparison::kLessThan ? *order < 0
+          : kComparison == Comparison::kLessThanOrEqual ? *order <= 0
+          : kComparison == Comparison::kGreaterThan     ? *order > 0
+                                                        : *order >= 0;
+      flat->set(row, value);
+    });
+    result = std::move(flat);
+  }
+};
+
+/// `x BETWEEN low AND high` of arrays and rows.
+class NestedBetweenFunction final : public VectorFunction {
+ public:
+  void apply(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const std::vector<const LambdaFunction*>&,
+      const TypePtr& outputType, EvalContext& context, VectorPtr& result) const override {
+    auto flat = FlatVector<bool>::create(outputType, rows.size());
+    const auto& type = *args[0]->type();
+    rows.applyToSelected([&](vector_size_t row) {
+      if (args[0]->isNullAt(row) || args[1]->isNullAt(row) || args[2]->isNullAt(row)) {
+        flat->setNull(row, true);
+        return;
+      }
+      auto value = valueAt(*args[0], row);
+      auto aboveLow = orderNested(valueAt(*args[1], row), value, type);
+      auto belowHigh = orderNested(value, valueAt(*args[2], row), type);
+      if (!aboveLow || !belowHigh) {
+        context.setError(row, errors::NOT_SUPPORTED, nullElementsMessage(type));
+        return;
+      }
+      flat->set(row, *aboveLow <= 0 && *belowHigh <= 0);
+    });
+    result = std::move(flat);
+  }
+};
+
 /// IS DISTINCT FROM: never NULL; two NULLs are not distinct.
 class DistinctFromFunction final : public VectorFunction {
  public:
@@ -170,9 +248,10 @@ void registerComparison(FunctionRegistry& registry, const char* name, bool equal
   registry.registerScalar(makeSignature(name, {"T", "T"}, "boolean", {{"T", constraint}}),
       {FunctionKind::kScalar, true, "", true}, [equality](const FunctionBinding& binding) -> VectorFunctionPtr {
         if (!binding.argumentTypes[0]->isPrimitive()) {
-          PRESTO_USER_CHECK(equality, errors::NOT_SUPPORTED, "Ordering of {} is not supported",
-              binding.argumentTypes[0]->toString());
-          return std::make_shared<NestedEqualFunction>(kComparison == Comparison::kNotEqual);
+          if (equality) {
+            return std::make_shared<NestedEqualFunction>(kComparison == Comparison::kNotEqual);
+          }
+          return std::make_shared<NestedOrderFunction<kComparison>>();
         }
         return dispatchComparison<CompareFunction<kComparison>>(binding);
       });
@@ -189,7 +268,12 @@ void registerComparisonFunctions(FunctionRegistry& registry) {
   registerComparison<Comparison::kGreaterThanOrEqual>(registry, operators::kGreaterThanOrEqual, false);
   registry.registerScalar(makeSignature(operators::kBetween, {"T", "T", "T"}, "boolean", {{"T", TypeConstraint::kOrderable}}),
       {FunctionKind::kScalar, true, "", true},
-      [](const FunctionBinding& binding) { return dispatchComparison<BetweenFunction, bool>(binding); });
+      [](const FunctionBinding& binding) -> VectorFunctionPtr {
+        if (!binding.argumentTypes[0]->isPrimitive()) {
+          return std::make_shared<NestedBetweenFunction>();
+        }
+        return dispatchComparison<BetweenFunction, bool>(binding);
+      });
   registry.registerScalar(
       makeSignature(operators::kIsDistinctFrom, {"T", "T"}, "boolean", {{"T", TypeConstraint::kComparable}}),
       {FunctionKind::kScalar, true, "", true},
