@@ -2,6 +2,17 @@
 # directory (single node, free port, the catalogs given as NAME=CONNECTOR) and stops it on exit.
 #   start_presto_server BINARY WORKDIR CATALOG=CONNECTOR ...
 # Sets `presto_port` and `presto_pid`; the log is WORKDIR/server.log.
+#   require_presto_client REPO_ROOT
+# Fails unless node and the npm presto-client (scripts/setup.sh installs both) are there.
+
+require_presto_client() {
+  if ! command -v node >/dev/null 2>&1; then
+    echo "node is not installed (scripts/setup.sh installs it)"; exit 1
+  fi
+  if [ ! -d "$1/node_modules/presto-client" ]; then
+    echo "presto-client is not installed: run scripts/setup.sh (npm install)"; exit 1
+  fi
+}
 
 start_presto_server() {
   local binary=$1 work=$2

@@ -147,31 +147,48 @@ std::string nullElementsMessage(const Type& type) {
                                        : "ARRAY comparison not supported for arrays with null elements";
 }
 
+/// A boolean per row from the detached argument values: NULL when an argument is NULL, the
+/// null-elements error when `decide` finds the values unorderable (nullopt).
+template <typename Decide>
+VectorPtr orderedResult(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const TypePtr& outputType,
+    EvalContext& context, Decide decide) {
+  auto flat = FlatVector<bool>::create(outputType, rows.size());
+  const auto& type = *args[0]->type();
+  std::vector<Value> values(args.size());
+  rows.applyToSelected([&](vector_size_t row) {
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (args[i]->isNullAt(row)) {
+        flat->setNull(row, true);
+        return;
+      }
+      values[i] = valueAt(*args[i], row);
+    }
+    std::optional<bool> decided = decide(values, type);
+    if (!decided) {
+      context.setError(row, errors::NOT_SUPPORTED, nullElementsMessage(type));
+      return;
+    }
+    flat->set(row, *decided);
+  });
+  return flat;
+}
+
 /// <, <=, >, >= of arrays and rows.
 template <Comparison kComparison>
 class NestedOrderFunction final : public VectorFunction {
  public:
   void apply(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const std::vector<const LambdaFunction*>&,
       const TypePtr& outputType, EvalContext& context, VectorPtr& result) const override {
-    auto flat = FlatVector<bool>::create(outputType, rows.size());
-    const auto& type = *args[0]->type();
-    rows.applyToSelected([&](vector_size_t row) {
-      if (args[0]->isNullAt(row) || args[1]->isNullAt(row)) {
-        flat->setNull(row, true);
-        return;
-      }
-      auto order = orderNested(valueAt(*args[0], row), valueAt(*args[1], row), type);
+    result = orderedResult(rows, args, outputType, context, [](const std::vector<Value>& values, const Type& type) {
+      auto order = orderNested(values[0], values[1], type);
       if (!order) {
-        context.setError(row, errors::NOT_SUPPORTED, nullElementsMessage(type));
-        return;
+        return std::optional<bool>();
       }
-      bool value = kComparison == Comparison::kLessThan ? *order < 0
-          : kComparison == Comparison::kLessThanOrEqual ? *order <= 0
-          : kComparison == Comparison::kGreaterThan     ? *order > 0
-                                                        : *order >= 0;
-      flat->set(row, value);
+      return std::optional<bool>(kComparison == Comparison::kLessThan ? *order < 0
+              : kComparison == Comparison::kLessThanOrEqual           ? *order <= 0
+              : kComparison == Comparison::kGreaterThan               ? *order > 0
+                                                                      : *order >= 0);
     });
-    result = std::move(flat);
   }
 };
 
@@ -180,23 +197,14 @@ class NestedBetweenFunction final : public VectorFunction {
  public:
   void apply(const SelectivityVector& rows, const std::vector<VectorPtr>& args, const std::vector<const LambdaFunction*>&,
       const TypePtr& outputType, EvalContext& context, VectorPtr& result) const override {
-    auto flat = FlatVector<bool>::create(outputType, rows.size());
-    const auto& type = *args[0]->type();
-    rows.applyToSelected([&](vector_size_t row) {
-      if (args[0]->isNullAt(row) || args[1]->isNullAt(row) || args[2]->isNullAt(row)) {
-        flat->setNull(row, true);
-        return;
-      }
-      auto value = valueAt(*args[0], row);
-      auto aboveLow = orderNested(valueAt(*args[1], row), value, type);
-      auto belowHigh = orderNested(value, valueAt(*args[2], row), type);
+    result = orderedResult(rows, args, outputType, context, [](const std::vector<Value>& values, const Type& type) {
+      auto aboveLow = orderNested(values[1], values[0], type);
+      auto belowHigh = orderNested(values[0], values[2], type);
       if (!aboveLow || !belowHigh) {
-        context.setError(row, errors::NOT_SUPPORTED, nullElementsMessage(type));
-        return;
+        return std::optional<bool>();
       }
-      flat->set(row, *aboveLow <= 0 && *belowHigh <= 0);
+      return std::optional<bool>(*aboveLow <= 0 && *belowHigh <= 0);
     });
-    result = std::move(flat);
   }
 };
 

@@ -4,12 +4,8 @@
 set -euo pipefail
 server_binary=$1
 repo_root=$2
-if ! command -v node >/dev/null 2>&1; then
-  echo "node is not installed (scripts/setup.sh installs it)"; exit 1
-fi
-if [ ! -d "$repo_root/node_modules/presto-client" ]; then
-  echo "presto-client is not installed: run scripts/setup.sh (npm install)"; exit 1
-fi
+source "$repo_root/scripts/lib/presto-server-fixture.sh"
+require_presto_client "$repo_root"
 output=$(mktemp)
 "$server_binary" --port 0 >"$output" 2>&1 &
 server_pid=$!
