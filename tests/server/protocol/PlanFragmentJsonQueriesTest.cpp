@@ -1,5 +1,3 @@
-#include <algorithm>
-
 #include <gtest/gtest.h>
 
 #include "PlanFragmentRoundTrip.h"
@@ -27,24 +25,16 @@ TEST(TpcdsPlanFragmentJsonTest, everyFragmentRoundTrips) {
   environment.createTpcdsSchema();
   environment.session().setCatalog("memory");
   environment.session().setSchema("tpcds");
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(PRESTO_SHARED_DIR) + "/tpcds/queries")) {
-    files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
+  auto queries = sql::test::tpcdsQueries();
   size_t roundTripped = 0;
-  for (const auto& file : files) {
-    std::string sql = sql::test::readTextFile(file);
-    while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) {
-      sql.pop_back();
-    }
+  for (const auto& [name, sql] : queries) {
     sql::PlanNodePtr plan;
     try {
       plan = environment.planner().plan(sql);
     } catch (const PrestoException&) {
       continue;
     }
-    SCOPED_TRACE(file.filename().string());
+    SCOPED_TRACE(name);
     auto optimized = sql::optimizePlan(plan, environment.session(), environment.metadata(), environment.functions());
     auto distributed = sql::fragmentPlan(
         sql::addExchanges(optimized, environment.session(), environment.metadata(), environment.functions()));

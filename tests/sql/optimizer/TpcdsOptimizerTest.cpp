@@ -1,5 +1,3 @@
-#include <algorithm>
-
 #include <gtest/gtest.h>
 
 #include "FragmentChecker.h"
@@ -16,17 +14,9 @@ TEST(TpcdsOptimizerTest, everyPlannedQueryOptimizes) {
   environment.createTpcdsSchema();
   environment.session().setCatalog("memory");
   environment.session().setSchema("tpcds");
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(PRESTO_SHARED_DIR) + "/tpcds/queries")) {
-    files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
+  auto queries = tpcdsQueries();
   size_t optimized = 0;
-  for (const auto& file : files) {
-    std::string sql = readTextFile(file);
-    while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) {
-      sql.pop_back();
-    }
+  for (const auto& [name, sql] : queries) {
     PlanNodePtr plan;
     try {
       plan = environment.planner().plan(sql);
@@ -35,14 +25,14 @@ TEST(TpcdsOptimizerTest, everyPlannedQueryOptimizes) {
     }
     try {
       auto result = optimizePlan(plan, environment.session(), environment.metadata(), environment.functions());
-      EXPECT_EQ(result->outputSymbols().size(), plan->outputSymbols().size()) << file.filename();
+      EXPECT_EQ(result->outputSymbols().size(), plan->outputSymbols().size()) << name;
       auto distributed = fragmentPlan(
           addExchanges(result, environment.session(), environment.metadata(), environment.functions()));
       auto problems = fragmentProblems(distributed);
-      EXPECT_TRUE(problems.empty()) << file.filename() << ": " << testing::PrintToString(problems);
+      EXPECT_TRUE(problems.empty()) << name << ": " << testing::PrintToString(problems);
       ++optimized;
     } catch (const PrestoException& error) {
-      ADD_FAILURE() << file.filename() << ": " << error.what();
+      ADD_FAILURE() << name << ": " << error.what();
     }
   }
   std::cout << "[ tpcds    ] optimized " << optimized << " queries\n";

@@ -1,6 +1,7 @@
 #include "PlannerTestEnvironment.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -19,6 +20,23 @@ std::string readTextFile(const std::filesystem::path& path) {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+std::vector<TpcdsQuery> tpcdsQueries() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(PRESTO_SHARED_DIR) + "/tpcds/queries")) {
+    files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<TpcdsQuery> queries;
+  for (const auto& file : files) {
+    std::string sql = readTextFile(file);
+    while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) {
+      sql.pop_back();
+    }
+    queries.push_back({file.filename().string(), std::move(sql)});
+  }
+  return queries;
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "connector/spi/CatalogManager.h"
 #include "function/FunctionRegistry.h"
@@ -52,6 +53,15 @@ class PlannerTestEnvironment {
 
 /// The text of a file.
 std::string readTextFile(const std::filesystem::path& path);
+
+/// A query of the shared TPC-DS kit: its file name and its SQL without the trailing `;`.
+struct TpcdsQuery {
+  std::string name;
+  std::string sql;
+};
+
+/// Every query file of `tpcds/queries` (shared directory), sorted by name.
+std::vector<TpcdsQuery> tpcdsQueries();
 
 /// The message of the PrestoException `action` throws, or "no error".
 std::string errorOf(const std::function<void()>& action);
