@@ -192,7 +192,7 @@ TaskStatistics LocalQueryRunnerImpl::runPlan(const sql::Session& session, const 
     const std::string& queryId, const std::function<void(PagePtr)>& consume, StatementListener* listener) {
   auto concurrency = session.property("task_concurrency");
   try {
-    return runTasks(plan, queryId, concurrency ? std::stoi(*concurrency) : options_.concurrency, consume, listener);
+    return runTasks(session, plan, queryId, concurrency ? std::stoi(*concurrency) : options_.concurrency, consume, listener);
   } catch (...) {
     for (const auto& undo : plan.onFailure) {
       try {
@@ -313,6 +313,14 @@ sql::Session& LocalQueryRunner::session() {
 
 std::vector<std::string> LocalQueryRunner::catalogNames() const {
   return impl_->catalogs->catalogNames();
+}
+
+void LocalQueryRunner::setRemoteTaskFactory(std::shared_ptr<RemoteTaskFactory> factory) {
+  impl_->remoteTasks = std::move(factory);
+}
+
+std::shared_ptr<exec::TaskRegistry> LocalQueryRunner::taskRegistry() const {
+  return impl_->taskRegistry;
 }
 
 void LocalQueryRunner::setRuntimeInfo(std::shared_ptr<const connector::RuntimeInfoSource> runtimeInfo) {

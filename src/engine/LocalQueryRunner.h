@@ -15,6 +15,10 @@ namespace presto::sql {
 struct DistributedPlan;
 }
 
+namespace presto::exec {
+class TaskRegistry;
+}
+
 namespace presto::engine {
 
 /// What one statement produced: result columns and pages for queries; for statements without rows
@@ -77,6 +81,7 @@ struct LocalQueryRunnerOptions {
 };
 
 class LocalQueryRunnerImpl;
+class RemoteTaskFactory;
 
 /// The embedded single-node engine: parses, plans, optimizes and runs statements in-process
 /// through the same plan fragments and tasks a cluster uses. Holds a session that USE,
@@ -112,6 +117,11 @@ class LocalQueryRunner {
   /// Where `system.runtime.*` tables read nodes, queries and tasks from; by default this runner's
   /// own recent statements.
   void setRuntimeInfo(std::shared_ptr<const connector::RuntimeInfoSource> runtimeInfo);
+  /// Makes this engine a coordinator: queries run the fragments any node can run on the
+  /// factory's workers. Set before the first statement.
+  void setRemoteTaskFactory(std::shared_ptr<RemoteTaskFactory> factory);
+  /// The tasks running in this process (their output buffers are served to other nodes).
+  std::shared_ptr<exec::TaskRegistry> taskRegistry() const;
 
  private:
   std::unique_ptr<LocalQueryRunnerImpl> impl_;

@@ -8,6 +8,8 @@
 #include "connector/system/RuntimeInfo.h"
 #include "engine/LocalQueryRunner.h"
 #include "engine/PlanTranslator.h"
+#include "engine/QueryScheduler.h"
+#include "engine/RemoteTaskFactory.h"
 #include "exec/OperatorStats.h"
 #include "exec/TaskExecutor.h"
 #include "exec/TaskRegistry.h"
@@ -17,9 +19,6 @@
 #include "sql/parser/ast/Ast.h"
 
 namespace presto::engine {
-
-/// Statistics of a query's tasks, by task id.
-using TaskStatistics = std::map<std::string, exec::TaskStats>;
 
 /// The embedded engine's state: catalogs, metadata, functions, the task executor, the node's
 /// memory pool and the history of its queries (for `system.runtime.queries`).
@@ -44,6 +43,11 @@ class LocalQueryRunnerImpl : public connector::RuntimeInfoSource {
   std::unique_ptr<connector::CatalogManager> catalogs;
   /// Replaces this runner's own runtime information (a coordinator's).
   std::shared_ptr<const connector::RuntimeInfoSource> runtimeInfo;
+  /// The cluster queries run on (a coordinator's); null: everything runs in this process.
+  std::shared_ptr<RemoteTaskFactory> remoteTasks;
+  /// The running tasks of this process, for in-process exchanges between them and the results
+  /// endpoints of a coordinator.
+  const std::shared_ptr<exec::TaskRegistry> taskRegistry = std::make_shared<exec::TaskRegistry>();
 
  private:
   StatementResult executeStatement(sql::Session& session, const sql::Statement& statement, const std::string& queryId,
@@ -62,11 +66,12 @@ class LocalQueryRunnerImpl : public connector::RuntimeInfoSource {
   /// Runs a plan (runTasks with the session's task concurrency); a failure undoes its writes.
   TaskStatistics runPlan(const sql::Session& session, const PhysicalPlan& plan, const std::string& queryId,
       const std::function<void(PagePtr)>& consume, StatementListener* listener);
-  /// Runs the fragments of a physical plan as tasks connected by in-process exchanges, handing
-  /// the root task's output pages to `consume`; cancels every task with USER_CANCELED when
-  /// `listener` says so, and fails with the first task failure. Returns each task's statistics.
-  TaskStatistics runTasks(const PhysicalPlan& plan, const std::string& queryId, int32_t concurrency,
-      const std::function<void(PagePtr)>& consume, StatementListener* listener);
+  /// Runs the fragments of a physical plan as tasks (QueryScheduler: in this process, or on the
+  /// cluster's workers where there is one), handing the root task's output pages to `consume`;
+  /// cancels every task with USER_CANCELED when `listener` says so, and fails with the first task
+  /// failure. Returns the statistics of this process's tasks.
+  TaskStatistics runTasks(const sql::Session& session, const PhysicalPlan& plan, const std::string& queryId,
+      int32_t concurrency, const std::function<void(PagePtr)>& consume, StatementListener* listener);
 
   void recordQuery(const std::string& queryId, const sql::Session& session, const std::string& sql,
       const std::string& state, int64_t created, std::optional<int64_t> end);
@@ -78,8 +83,6 @@ class LocalQueryRunnerImpl : public connector::RuntimeInfoSource {
   std::shared_ptr<const exec::AggregateResolver> aggregates_;
   std::unique_ptr<exec::TaskExecutor> executor_;
   MemoryPoolPtr nodePool_;
-  /// The running tasks, for in-process exchanges between them.
-  std::shared_ptr<exec::TaskRegistry> taskRegistry_ = std::make_shared<exec::TaskRegistry>();
   std::atomic<int64_t> nextQueryId_{0};
   mutable std::mutex historyMutex_;
   std::vector<connector::QueryInfoRow> history_;

@@ -113,6 +113,7 @@ PhysicalPlan PlanTranslator::translate(const sql::DistributedPlan& plan) {
     }
     plan_.fragments[static_cast<size_t>(it->id)] = translateOne(*it, tasksOf(*it), output);
   }
+  plan_.distributed = plan;
   return std::move(plan_);
 }
 
@@ -247,7 +248,7 @@ PlanTranslator::Translated PlanTranslator::visitTableScan(const sql::PlanNode& n
   auto id = std::to_string(node.id());
   auto physical = std::make_shared<exec::TableScanNode>(id, exec::makeRowType(namesOf(scan.outputSymbols()), types),
       catalog, table.handle, scan.columns(), scan.constraint());
-  fragment_.scans.push_back({id, table.connector, table.handle});
+  fragment_.scans.push_back({id, table.connector, table.handle, catalog});
   return {physical, scan.outputSymbols()};
 }
 

@@ -20,6 +20,8 @@ struct ScanSource {
   std::string planNodeId;
   connector::ConnectorPtr connector;
   connector::TableHandlePtr table;
+  /// The key of the connector in PhysicalPlan::connectors (the catalog name).
+  std::string catalog;
 };
 
 /// An exchange of a physical fragment and the fragments feeding it.
@@ -58,6 +60,8 @@ struct PhysicalPlan {
   std::map<std::string, connector::ConnectorPtr> connectors;
   /// Undo actions for a write that fails (abort the insert, drop a table CREATE TABLE AS made).
   std::vector<std::function<void()>> onFailure;
+  /// The logical fragments translated (what tasks on other nodes are sent).
+  sql::DistributedPlan distributed;
 };
 
 /// Where a fragment's output goes, which the fragment alone does not say.

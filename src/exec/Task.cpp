@@ -276,6 +276,15 @@ int32_t Task::numDrivers() const {
   return static_cast<int32_t>(drivers_.size());
 }
 
+int64_t Task::queuedSplits() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  int64_t queued = 0;
+  for (const auto& [id, queue] : splitQueues_) {
+    queued += static_cast<int64_t>(queue.splits.size());
+  }
+  return queued;
+}
+
 TaskStats Task::stats() const {
   std::vector<DriverPtr> drivers;
   TaskStats result;

@@ -108,6 +108,8 @@ class Task : public std::enable_shared_from_this<Task> {
   /// Statistics rolled up from operators to pipelines to the task.
   TaskStats stats() const;
   int32_t numDrivers() const;
+  /// Splits added and not yet taken by a driver, over every source.
+  int64_t queuedSplits() const;
 
   /// Called by a driver when it has closed its operators; the last one finishes the task.
   void onDriverClosed(bool finished);

@@ -32,6 +32,10 @@ class Connector {
   virtual const HandleCodec& handleCodec() const = 0;
   /// Table properties this connector accepts; none by default.
   virtual std::vector<PropertyMetadata> tableProperties() const { return {}; }
+  /// True when every node of a cluster reads this connector's splits alike (the data is generated
+  /// or stored outside the process). Scans and writes of the other connectors (data held in the
+  /// coordinator's memory, the coordinator's own metadata) run on the coordinator.
+  virtual bool readableOnAnyNode() const { return false; }
 };
 
 using ConnectorPtr = std::shared_ptr<Connector>;

@@ -47,6 +47,8 @@ class TpchConnector : public connector::Connector {
   connector::ConnectorSplitManager& splitManager() override { return *splitManager_; }
   connector::ConnectorPageSourceProvider& pageSourceProvider() override { return *pageSourceProvider_; }
   const connector::HandleCodec& handleCodec() const override { return codec_; }
+  /// Any node generates any split.
+  bool readableOnAnyNode() const override { return true; }
 
  private:
   TpchConfig config_;

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "common/PrestoException.h"
+#include "server/protocol/RemoteError.h"
 #include "server/protocol/TaskStatusJson.h"
 
 namespace presto::server {
@@ -62,6 +63,13 @@ ExecutionFailure ExecutionFailure::of(const std::exception_ptr& error) {
   failure.errorType = std::string(errorTypeName(code.type));
   failure.retriable = isRetriable(code);
   return failure;
+}
+
+PrestoException ExecutionFailure::toException() const {
+  if (auto code = remoteErrorCode(errorCode, errorName, errorType)) {
+    return PrestoException(*code, message);
+  }
+  return PrestoException(errors::REMOTE_TASK_ERROR, "Remote task failed: " + message);
 }
 
 std::string_view taskStateName(TaskStatus::State state) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/PrestoException.h"
+
 namespace presto::server {
 
 /// A failure as task status reports it (prestodb's ExecutionFailureInfo, abridged):
@@ -25,6 +27,9 @@ struct ExecutionFailure {
   /// The failure an exception stands for; anything but a PrestoException is a
   /// GENERIC_INTERNAL_ERROR.
   static ExecutionFailure of(const std::exception_ptr& error);
+  /// The error again, with its remote code (which this process need not know); an unusable code
+  /// makes it REMOTE_TASK_ERROR.
+  PrestoException toException() const;
 };
 
 /// What a coordinator polls a task for (`GET /v1/task/{taskId}/status`, long-polled):

@@ -1,37 +1,14 @@
 #include "server/worker/ExchangeProtocol.h"
 
 #include <charconv>
-#include <mutex>
-#include <set>
 #include <string>
+
+#include "server/protocol/RemoteError.h"
 
 namespace presto::server::worker {
 namespace {
 
 namespace protocol = exchange_protocol;
-
-/// A copy of `name` that lives as long as the process, as ErrorCode names must. Error names are
-/// few, so the set stays small.
-std::string_view internErrorName(std::string_view name) {
-  static std::mutex mutex;
-  static std::set<std::string, std::less<>> names;
-  std::lock_guard lock(mutex);
-  auto it = names.find(name);
-  if (it == names.end()) {
-    it = names.emplace(name).first;
-  }
-  return *it;
-}
-
-std::optional<ErrorType> parseErrorType(std::string_view name) {
-  for (auto type : {ErrorType::kUserError, ErrorType::kInternalError, ErrorType::kInsufficientResources,
-           ErrorType::kExternal}) {
-    if (errorTypeName(type) == name) {
-      return type;
-    }
-  }
-  return std::nullopt;
-}
 
 } // namespace
 
@@ -60,14 +37,16 @@ std::optional<PrestoException> taskFailure(const http::HttpResponse& response) {
     return std::nullopt;
   }
   auto number = response.headers.get(protocol::kErrorCode);
-  auto name = response.headers.get(protocol::kErrorName);
-  auto type = parseErrorType(response.headers.get(protocol::kErrorType).value_or(""));
   int32_t code = 0;
-  if (!number || !name || name->empty() || !type ||
-      std::from_chars(number->data(), number->data() + number->size(), code).ec != std::errc()) {
+  std::optional<ErrorCode> error;
+  if (number && std::from_chars(number->data(), number->data() + number->size(), code).ec == std::errc()) {
+    error = remoteErrorCode(code, response.headers.get(protocol::kErrorName).value_or(""),
+        response.headers.get(protocol::kErrorType).value_or(""));
+  }
+  if (!error) {
     return PrestoException(errors::REMOTE_TASK_ERROR, "Remote task failed: " + response.body);
   }
-  return PrestoException(ErrorCode{internErrorName(*name), code, *type}, response.body);
+  return PrestoException(*error, response.body);
 }
 
 } // namespace presto::server::worker

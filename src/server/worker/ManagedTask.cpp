@@ -206,6 +206,7 @@ TaskStatus ManagedTask::status() const {
     status.systemMemoryReservationInBytes = task->pool()->systemBytes();
     status.peakNodeTotalMemoryReservationInBytes = task->pool()->peakBytes();
     if (!isDone(status.state)) {
+      status.queuedPartitionedDrivers = task->queuedSplits();
       status.runningPartitionedDrivers = task->numDrivers();
     }
   }
