@@ -92,6 +92,14 @@ std::vector<std::string> splitCells(const std::string& row) {
 
 } // namespace
 
+std::string renderDouble(double value) {
+  return renderFloating(value, 12);
+}
+
+std::string renderReal(float value) {
+  return renderFloating(value, 6);
+}
+
 std::string renderValue(const Type& type, const Value& value) {
   std::string text = renderNested(type, value);
   return text.empty() ? "(empty)" : text;

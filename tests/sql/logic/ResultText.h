@@ -18,6 +18,13 @@ namespace presto::sql::logic {
 /// as Presto's CLI prints them (`[1, 2]`, `{a=1}`, `{x=1, y=a}`).
 std::string renderValue(const Type& type, const Value& value);
 
+/// A double as renderValue shows it: 12 significant digits, `NaN`, `Infinity`, `-Infinity`, and
+/// `0` for both zeros.
+std::string renderDouble(double value);
+
+/// A real as renderValue shows it: 6 significant digits, otherwise as renderDouble.
+std::string renderReal(float value);
+
 /// Every row of `result` as one line, cells joined by `|`.
 std::vector<std::string> renderRows(const engine::StatementResult& result);
 

@@ -7,6 +7,7 @@ namespace presto::sql::logic {
 namespace {
 
 constexpr std::string_view kSkipPrefix = "# skip:";
+constexpr std::string_view kClusterSkipPrefix = "# skip cluster:";
 constexpr std::string_view kResultSeparator = "----";
 
 std::string trim(std::string_view text) {
@@ -60,25 +61,26 @@ class Parser {
   std::vector<SqlTestRecord> parse() {
     std::vector<SqlTestRecord> records;
     std::optional<std::string> pendingSkip;
+    std::optional<std::string> pendingClusterSkip;
     while (next_ < lines_.size()) {
       const std::string& line = lines_[next_];
       if (isBlank(line)) {
         ++next_;
       } else if (startsWith(line, kSkipPrefix)) {
-        pendingSkip = trim(std::string_view(line).substr(kSkipPrefix.size()));
-        if (pendingSkip->empty()) {
-          fail(next_, "a skip directive needs a reason");
-        }
-        ++next_;
+        pendingSkip = skipReasonOf(kSkipPrefix);
+      } else if (startsWith(line, kClusterSkipPrefix)) {
+        pendingClusterSkip = skipReasonOf(kClusterSkipPrefix);
       } else if (isComment(line)) {
         ++next_;
       } else {
         records.push_back(parseRecord());
         records.back().skipReason = std::move(pendingSkip);
+        records.back().clusterSkipReason = std::move(pendingClusterSkip);
         pendingSkip.reset();
+        pendingClusterSkip.reset();
       }
     }
-    if (pendingSkip) {
+    if (pendingSkip || pendingClusterSkip) {
       fail(lines_.size() - 1, "skip directive without a following record");
     }
     return records;
@@ -87,6 +89,16 @@ class Parser {
  private:
   [[noreturn]] void fail(size_t lineIndex, const std::string& message) const {
     throw std::runtime_error(path_ + ":" + std::to_string(lineIndex + 1) + ": " + message);
+  }
+
+  /// The reason of the skip directive on the current line, which starts with `prefix`.
+  std::string skipReasonOf(std::string_view prefix) {
+    std::string reason = trim(std::string_view(lines_[next_]).substr(prefix.size()));
+    if (reason.empty()) {
+      fail(next_, "a skip directive needs a reason");
+    }
+    ++next_;
+    return reason;
   }
 
   SqlTestRecord parseRecord() {

@@ -45,6 +45,9 @@ struct SqlTestRecord {
 
   /// Set by a `# skip: reason` line right before the record: the record is not run.
   std::optional<std::string> skipReason;
+  /// Set by a `# skip cluster: reason` line right before the record: the record is not run against
+  /// a multi-process cluster (tests/integration), only on the embedded engine.
+  std::optional<std::string> clusterSkipReason;
 };
 
 /// Parses the text of a `.test` file (format: docs/dev/sql-logic-tests.md). Malformed records are

@@ -53,6 +53,26 @@ TEST(SqlTestFileTest, parsesEveryRecordKind) {
   EXPECT_EQ(records[4].errorMessagePrefix, "line 1:8: Column 'x' cannot be resolved");
 }
 
+TEST(SqlTestFileTest, readsSkipDirectivesPerMode) {
+  auto records = parseSqlTestFile("x.test",
+      "# skip cluster: reads this node's local state\n"
+      "query\n"
+      "SELECT 1\n"
+      "----\n"
+      "1\n"
+      "\n"
+      "# skip: not yet\n"
+      "# skip cluster: neither here\n"
+      "statement ok\n"
+      "SELECT 2\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_FALSE(records[0].skipReason.has_value());
+  EXPECT_EQ(records[0].clusterSkipReason, "reads this node's local state");
+  EXPECT_EQ(records[1].skipReason, "not yet");
+  EXPECT_EQ(records[1].clusterSkipReason, "neither here");
+  EXPECT_THROW(parseSqlTestFile("x.test", "# skip cluster:\nstatement ok\nSELECT 1\n"), std::runtime_error);
+}
+
 TEST(SqlTestFileTest, reportsMalformedRecordsWithTheirLine) {
   EXPECT_THROW(parseSqlTestFile("x.test", "query\nSELECT 1\n"), std::runtime_error);
   EXPECT_THROW(parseSqlTestFile("x.test", "statement maybe\nSELECT 1\n"), std::runtime_error);
