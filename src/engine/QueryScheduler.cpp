@@ -17,6 +17,9 @@ namespace {
 constexpr size_t kSplitBatchSize = 100;
 /// How often node health and the query's memory over the cluster are checked.
 constexpr auto kClusterCheckInterval = std::chrono::milliseconds(100);
+/// How long the creation of a task on a worker may take before its consumers are told of it anyway
+/// (they then fail unless it appears).
+constexpr auto kTaskCreationTimeout = std::chrono::seconds(10);
 /// How long tasks still running after the result was read may take to end.
 constexpr auto kFinishGracePeriod = std::chrono::seconds(10);
 
@@ -84,6 +87,12 @@ void QueryScheduler::start() {
     }
   }
   createTasks();
+  // Consumers ask for their producers' output as soon as they know them.
+  for (const auto& fragment : tasks_) {
+    for (const auto& task : fragment) {
+      task->waitUntilCreated(kTaskCreationTimeout);
+    }
+  }
   addRemoteSplits();
   addScanSplits();
 }

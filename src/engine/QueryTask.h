@@ -41,6 +41,9 @@ class QueryTask {
   virtual bool isLocal() const = 0;
   /// Hands it splits of the table scan or exchange `planNodeId`; `noMoreSplits` closes that source.
   virtual void addSplits(const std::string& planNodeId, std::vector<exec::Split> splits, bool noMoreSplits) = 0;
+  /// Waits until the task exists where it runs (its creation was acknowledged, or it failed), so
+  /// that consumers may ask for its output; false if that took longer than `timeout`.
+  virtual bool waitUntilCreated(std::chrono::milliseconds /*timeout*/) { return true; }
   /// Cheap: the scheduler asks it often.
   virtual QueryTaskStatus status() const = 0;
   /// What it did so far (drivers as splits, CPU, scanned rows and bytes, peak memory).

@@ -121,6 +121,7 @@ void HttpRemoteTask::onUpdateReply(http::AsyncHttpResult result, std::map<std::s
       }
       firstReply = !created_;
       created_ = true;
+      condition_.notify_all();
       try {
         applyInfoLocked(parseTaskInfo(result.response->body));
       } catch (const PrestoException&) {
@@ -218,7 +219,7 @@ void HttpRemoteTask::applyInfoLocked(const TaskInfo& info) {
     return;
   }
   done_ = true;
-  doneCondition_.notify_all();
+  condition_.notify_all();
 }
 
 bool HttpRemoteTask::giveUpLocked(const std::string& what, const std::string& error) {
@@ -252,7 +253,7 @@ void HttpRemoteTask::sendAfter(std::chrono::milliseconds delay, void (HttpRemote
 void HttpRemoteTask::failLocked(std::exception_ptr error) {
   error_ = std::move(error);
   done_ = true;
-  doneCondition_.notify_all();
+  condition_.notify_all();
 }
 
 engine::QueryTaskStatus HttpRemoteTask::status() const {
@@ -289,7 +290,7 @@ void HttpRemoteTask::cancel() {
       return;
     }
     done_ = true;
-    doneCondition_.notify_all();
+    condition_.notify_all();
   }
   http::AsyncHttpRequest request;
   auto url = http::Url::parse(location_ + "?abort=true");
@@ -302,9 +303,14 @@ void HttpRemoteTask::cancel() {
   client_->send(std::move(request), [](http::AsyncHttpResult) {});
 }
 
+bool HttpRemoteTask::waitUntilCreated(std::chrono::milliseconds timeout) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  return condition_.wait_for(lock, timeout, [&] { return created_ || done_; });
+}
+
 bool HttpRemoteTask::waitForCompletion(std::chrono::milliseconds timeout) {
   std::unique_lock<std::mutex> lock(mutex_);
-  return doneCondition_.wait_for(lock, timeout, [&] { return done_; });
+  return condition_.wait_for(lock, timeout, [&] { return done_; });
 }
 
 } // namespace presto::server::cluster

@@ -53,6 +53,7 @@ class HttpRemoteTask : public engine::QueryTask, public std::enable_shared_from_
   std::string location() const override { return location_; }
   bool isLocal() const override { return false; }
   void addSplits(const std::string& planNodeId, std::vector<exec::Split> splits, bool noMoreSplits) override;
+  bool waitUntilCreated(std::chrono::milliseconds timeout) override;
   engine::QueryTaskStatus status() const override;
   engine::StatementProgress progress() const override;
   std::optional<exec::TaskStats> stats() const override { return std::nullopt; }
@@ -95,7 +96,8 @@ class HttpRemoteTask : public engine::QueryTask, public std::enable_shared_from_
   const HttpRemoteTaskOptions options_;
 
   mutable std::mutex mutex_;
-  std::condition_variable doneCondition_;
+  /// Signals creation and the end of the task.
+  std::condition_variable condition_;
   std::map<std::string, PendingSource> pending_;
   bool created_ = false;
   bool updateInFlight_ = false;
