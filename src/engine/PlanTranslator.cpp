@@ -293,7 +293,7 @@ PlanTranslator::Translated PlanTranslator::visitFilterProject(const sql::PlanNod
   if (project) {
     for (const auto& assignment : project->as<sql::ProjectNode>()->assignments()) {
       if (assignment.expression->kind() == RowExpressionKind::kConstant) {
-        constants_[assignment.symbol->name()] = assignment.expression;
+        constants_[assignment.symbol->name()] = {assignment.expression, fragment_.id};
       }
       projections.push_back(toChannels(assignment.expression, input));
       layout.push_back(assignment.symbol);
@@ -351,14 +351,15 @@ std::vector<exec::SortKey> PlanTranslator::sortKeys(const Translated& input, con
   return result;
 }
 
-std::optional<Value> PlanTranslator::constantOf(const RowExpressionPtr& expression) const {
+std::optional<Value> PlanTranslator::constantOf(const RowExpressionPtr& expression) {
   RowExpressionPtr value = expression;
   if (expression->kind() == RowExpressionKind::kVariableReference) {
     auto it = constants_.find(expression->as<VariableReferenceExpression>()->name());
     if (it == constants_.end()) {
       return std::nullopt;
     }
-    value = it->second;
+    value = it->second.first;
+    fragment_.usesOtherFragmentsConstants |= it->second.second != fragment_.id;
   }
   if (value->kind() != RowExpressionKind::kConstant) {
     return std::nullopt;

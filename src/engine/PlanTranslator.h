@@ -45,6 +45,9 @@ struct PhysicalFragment {
   /// Table scans, to be fed their table's splits (spread over the fragment's tasks).
   std::vector<ScanSource> scans;
   std::vector<RemoteInput> remoteInputs;
+  /// Its plan takes constants (window frame offsets) projected in a producer fragment: it cannot
+  /// be translated alone, so it runs where the whole plan was translated.
+  bool usesOtherFragmentsConstants = false;
 };
 
 /// A distributed plan turned into the physical fragments tasks execute, with what running them
@@ -127,8 +130,9 @@ class PlanTranslator {
   Translated restrict(const Translated& input, const std::vector<sql::Symbol>& symbols, const std::string& id);
   std::vector<int32_t> channels(const Translated& input, const std::vector<sql::Symbol>& symbols) const;
   std::vector<exec::SortKey> sortKeys(const Translated& input, const std::vector<sql::SortKey>& keys) const;
-  /// The constant assigned to `symbol` by a projection seen so far (frame offsets, lag offsets).
-  std::optional<Value> constantOf(const RowExpressionPtr& expression) const;
+  /// The constant assigned to `symbol` by a projection seen so far (frame offsets, lag offsets);
+  /// one of another fragment marks this fragment PhysicalFragment::usesOtherFragmentsConstants.
+  std::optional<Value> constantOf(const RowExpressionPtr& expression);
   std::string nextId(const sql::PlanNode& node, const std::string& suffix);
 
   const sql::MetadataManager& metadata_;
@@ -136,7 +140,8 @@ class PlanTranslator {
   PhysicalPlan plan_;
   /// The fragment being translated.
   PhysicalFragment fragment_;
-  std::unordered_map<std::string, RowExpressionPtr> constants_;
+  /// Constants by the symbol projecting them, with the id of the fragment projecting them.
+  std::unordered_map<std::string, std::pair<RowExpressionPtr, int32_t>> constants_;
   /// The insert the plan's TableWriter writes under, for its TableCommit.
   std::pair<connector::ConnectorPtr, connector::InsertTableHandlePtr> insertHandle_;
   int32_t extraIds_ = 0;

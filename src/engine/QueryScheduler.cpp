@@ -56,7 +56,7 @@ bool QueryScheduler::runsRemotely(const PhysicalFragment& fragment) const {
   }
   bool anywhere = std::all_of(fragment.scans.begin(), fragment.scans.end(),
       [](const ScanSource& scan) { return scan.connector->readableOnAnyNode(); });
-  return anywhere && !writes(*fragment.root);
+  return anywhere && !writes(*fragment.root) && !fragment.usesOtherFragmentsConstants;
 }
 
 std::vector<WorkerNode> QueryScheduler::placeTasks(

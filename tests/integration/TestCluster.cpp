@@ -307,7 +307,9 @@ void TestCluster::start() {
       config = {{"coordinator", "true"}, {"node-scheduler.include-coordinator", "true"}};
     } else if (coordinator) {
       config = {{"coordinator", "true"}, {"node-scheduler.include-coordinator", "false"},
-          {"discovery-server.enabled", "true"}, {"discovery.uri", discoveryUri}};
+          {"discovery-server.enabled", "true"}, {"discovery.uri", discoveryUri},
+          // Workers take tasks after one second of healthy heartbeats instead of five.
+          {"failure-detector.warmup-interval", "1s"}};
     } else {
       config = {{"coordinator", "false"}, {"discovery.uri", discoveryUri}};
     }

@@ -11,7 +11,7 @@ namespace presto::integration {
 
 /// The topology the integration tests run on: 0 is one presto-server that coordinates and executes;
 /// 2 is a coordinator with two workers.
-inline constexpr int32_t kDefaultTestWorkers = 0;
+inline constexpr int32_t kDefaultTestWorkers = 2;
 
 /// kDefaultTestWorkers, or the environment variable PRESTO_CLUSTER_WORKERS when it is set.
 int32_t testWorkerCount();

@@ -12,14 +12,12 @@
 
 #include "server/coordinator/Query.h"
 #include "server/coordinator/QueryEngine.h"
+#include "server/coordinator/NodeLifecycle.h"
 #include "server/coordinator/QueryManagerConfig.h"
 #include "server/coordinator/TimerService.h"
 #include "server/protocol/QueryId.h"
 
 namespace presto::server {
-
-/// Whether the node takes new queries (`GET/PUT /v1/info/state`).
-enum class NodeState { kActive, kShuttingDown };
 
 /// Owns every query of the coordinator: admission (a queue bounded by
 /// `query.max-concurrent-queries` and `query.max-queued-queries`), dispatch to the QueryEngine,
@@ -28,12 +26,12 @@ enum class NodeState { kActive, kShuttingDown };
 /// (`query.min-expire-age`, `query.max-history`) and draining for a graceful shutdown.
 /// Knows nothing of HTTP: the resources in `server/resource` translate requests into these calls.
 /// Thread-safe.
-class QueryManager {
+class QueryManager : public NodeLifecycle {
  public:
   using Clock = TimerService::Clock;
 
   QueryManager(QueryManagerConfig config, std::shared_ptr<QueryEngine> engine);
-  ~QueryManager();
+  ~QueryManager() override;
 
   QueryManager(const QueryManager&) = delete;
   QueryManager& operator=(const QueryManager&) = delete;
@@ -56,13 +54,13 @@ class QueryManager {
   std::vector<QueryInfo> listQueries() const;
   std::optional<QueryInfo> queryInfo(const std::string& queryId) const;
 
-  NodeState nodeState() const { return nodeState_.load(); }
+  NodeState nodeState() const override { return nodeState_.load(); }
   /// Stops taking queries; once every query has ended and its client got the final reply (or
   /// went silent), `onDrained` runs once (on the manager's timer thread).
-  void shutDown(std::function<void()> onDrained);
+  void shutDown(std::function<void()> onDrained) override;
   /// Queries that are queued, running, or finished less than 5 s ago (or `query.client.timeout`,
   /// if shorter) without their client having got the final reply.
-  int64_t activeQueryCount() const;
+  int64_t activeQueryCount() const override;
 
   const QueryManagerConfig& config() const { return config_; }
 

@@ -9,12 +9,8 @@
 
 #include "common/Logging.h"
 #include "engine/LocalQueryRunner.h"
-#include "server/coordinator/CoordinatorRuntimeInfo.h"
-#include "server/main/EmbeddedQueryEngine.h"
 #include "server/main/ServerConfig.h"
-#include "server/resource/QueryResource.h"
-#include "server/resource/ServerInfoResource.h"
-#include "server/resource/StatementResource.h"
+#include "server/main/ServerNode.h"
 
 namespace presto::server {
 namespace {
@@ -52,27 +48,17 @@ int run(const std::string& etcDirectory) {
   engine::LocalQueryRunner runner(options);
 
   std::atomic<bool> drained{false};
-  auto engine = std::make_shared<EmbeddedQueryEngine>(runner);
-  auto queries = std::make_unique<QueryManager>(config.queries, engine);
-  runner.setRuntimeInfo(std::make_shared<CoordinatorRuntimeInfo>(
-      *queries, connector::NodeInfo{config.nodeId, "http://localhost:" + std::to_string(config.http.port), kVersion, true, "active"}));
-  auto router = std::make_shared<http::Router>();
-  StatementResource statements(*queries);
-  QueryResource queryResource(*queries);
-  ServerInfoResource info(NodeIdentity{config.nodeId, config.environment, kVersion, config.coordinator}, *queries,
-      [&drained] { drained = true; });
-  statements.addRoutes(*router);
-  queryResource.addRoutes(*router);
-  info.addRoutes(*router);
-
-  http::HttpServer server(config.http, router);
-  server.start();
+  ServerNode node(config, runner, kVersion, [&drained] { drained = true; });
+  node.start();
   std::string catalogList;
   for (const auto& name : runner.catalogNames()) {
     catalogList += (catalogList.empty() ? "" : ", ") + name;
   }
-  LOG_INFO("presto-server {} listening on port {} (node {}, environment {}, catalogs: {})", kVersion, server.port(),
-      config.nodeId, config.environment, catalogList.empty() ? "none" : catalogList);
+  std::string role = !config.coordinator ? "worker"
+      : config.discoveryServerEnabled    ? "coordinator with discovery server"
+                                         : "single-node coordinator";
+  LOG_INFO("presto-server {} listening on port {} ({}, node {}, environment {}, catalogs: {})", kVersion, node.port(),
+      role, config.nodeId, config.environment, catalogList.empty() ? "none" : catalogList);
   LOG_INFO("======== SERVER STARTED ========");
 
   std::optional<std::chrono::steady_clock::time_point> deadline;
@@ -85,17 +71,15 @@ int run(const std::string& etcDirectory) {
     }
     if (signal == SIGTERM) {
       LOG_INFO("received SIGTERM, draining queries (at most {}s)", kShutdownGracePeriod.count());
-      queries->shutDown([&drained] { drained = true; });
+      node.shutDown();
       deadline = std::chrono::steady_clock::now() + kShutdownGracePeriod;
     }
     if (deadline && std::chrono::steady_clock::now() > *deadline) {
-      LOG_WARN("shutdown grace period over; stopping with {} active queries", queries->activeQueryCount());
+      LOG_WARN("shutdown grace period over; stopping with {} queries or tasks running", node.activeWork());
       break;
     }
   }
-  server.stop();
-  queries.reset();
-  engine.reset();
+  node.stop();
   LOG_INFO("presto-server stopped");
   return 0;
 }

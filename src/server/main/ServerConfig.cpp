@@ -6,12 +6,32 @@
 
 namespace presto::server {
 
+std::string ServerConfig::internalUri() const {
+  return "http://" + internalAddress + ":" + std::to_string(http.port);
+}
+
 ServerConfig ServerConfig::load(const std::string& etcDirectory) {
   ServerConfig config;
+  ConfigReader node(PropertiesFile::load(etcDirectory + "/node.properties"));
+  config.environment = node.getRequired("node.environment");
+  config.nodeId = node.getString("node.id", "presto-node");
+  config.dataDir = node.getString("node.data-dir", "");
+  config.internalAddress = node.getString("node.internal-address", "127.0.0.1");
+  node.checkAllUsed();
+  bool validEnvironment = !config.environment.empty() &&
+      config.environment.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+  PRESTO_USER_CHECK(validEnvironment, errors::CONFIGURATION_INVALID,
+      "{}: node.environment must be lower-case letters, digits and underscores", node.source());
+
   ConfigReader properties(PropertiesFile::load(etcDirectory + "/config.properties"));
   config.coordinator = properties.getBool("coordinator", true);
   config.includeCoordinator = properties.getBool("node-scheduler.include-coordinator", true);
+  config.discoveryServerEnabled = properties.getBool("discovery-server.enabled", false);
   config.discoveryUri = properties.getString("discovery.uri", "");
+  config.maxPendingSplitsPerTask =
+      properties.getInt("node-scheduler.max-pending-splits-per-task", config.maxPendingSplitsPerTask);
+  config.sharedSecret = properties.getString("internal-communication.shared-secret", "");
+  config.discovery = discovery::NodeManagerConfig::read(properties, config.environment);
   config.queryMaxMemory = properties.getDataSize("query.max-memory", config.queryMaxMemory);
   config.queryMaxMemoryPerNode = properties.getDataSize("query.max-memory-per-node", config.queryMaxMemoryPerNode);
   config.queryMaxTotalMemory =
@@ -35,18 +55,14 @@ ServerConfig ServerConfig::load(const std::string& etcDirectory) {
       properties.source());
   PRESTO_USER_CHECK(config.taskConcurrency > 0 && (config.taskConcurrency & (config.taskConcurrency - 1)) == 0,
       errors::CONFIGURATION_INVALID, "{}: task.concurrency must be a power of two", properties.source());
-  PRESTO_USER_CHECK(config.coordinator, errors::CONFIGURATION_INVALID,
-      "{}: coordinator=false (worker nodes) is not supported yet", properties.source());
-
-  ConfigReader node(PropertiesFile::load(etcDirectory + "/node.properties"));
-  config.environment = node.getRequired("node.environment");
-  config.nodeId = node.getString("node.id", "presto-node");
-  config.dataDir = node.getString("node.data-dir", "");
-  node.checkAllUsed();
-  bool validEnvironment = !config.environment.empty() &&
-      config.environment.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
-  PRESTO_USER_CHECK(validEnvironment, errors::CONFIGURATION_INVALID,
-      "{}: node.environment must be lower-case letters, digits and underscores", node.source());
+  PRESTO_USER_CHECK(config.maxPendingSplitsPerTask > 0, errors::CONFIGURATION_INVALID,
+      "{}: node-scheduler.max-pending-splits-per-task must be positive", properties.source());
+  PRESTO_USER_CHECK(config.coordinator || !config.discoveryServerEnabled, errors::CONFIGURATION_INVALID,
+      "{}: discovery-server.enabled requires coordinator=true", properties.source());
+  PRESTO_USER_CHECK(config.coordinator || !config.discoveryUri.empty(), errors::CONFIGURATION_INVALID,
+      "{}: a worker (coordinator=false) needs discovery.uri", properties.source());
+  PRESTO_USER_CHECK(!config.isClustered() || port != 0, errors::CONFIGURATION_INVALID,
+      "{}: a node of a cluster needs a fixed http-server.http.port (other nodes must know it)", properties.source());
   return config;
 }
 

@@ -4,6 +4,7 @@
 
 #include "common/Config.h"
 #include "server/coordinator/QueryManagerConfig.h"
+#include "server/discovery/NodeManagerConfig.h"
 #include "server/http/HttpServer.h"
 
 namespace presto::server {
@@ -15,7 +16,18 @@ struct ServerConfig {
   // config.properties
   bool coordinator = true;
   bool includeCoordinator = true;
+  /// The coordinator embeds the discovery server (`discovery-server.enabled`): workers announce
+  /// themselves to it and queries run on them.
+  bool discoveryServerEnabled = false;
+  /// Where this node announces itself (`discovery.uri`, `http://coordinator:port`).
   std::string discoveryUri;
+  /// Splits queued on one task beyond which the scheduler gives it no more
+  /// (`node-scheduler.max-pending-splits-per-task`).
+  int64_t maxPendingSplitsPerTask = 10;
+  /// Internal requests carry and require a token signed with this secret when set
+  /// (`internal-communication.shared-secret`).
+  std::string sharedSecret;
+  discovery::NodeManagerConfig discovery;
   DataSize queryMaxMemory{20ULL << 30};
   DataSize queryMaxMemoryPerNode{1ULL << 30};
   DataSize queryMaxTotalMemory{40ULL << 30};
@@ -29,6 +41,13 @@ struct ServerConfig {
   std::string environment;
   std::string nodeId;
   std::string dataDir;
+  /// The address other nodes reach this one at (`node.internal-address`).
+  std::string internalAddress;
+
+  /// True when this node takes part in a cluster (a discovery server or a worker).
+  bool isClustered() const { return !coordinator || discoveryServerEnabled; }
+  /// `http://{internalAddress}:{port}`.
+  std::string internalUri() const;
 
   /// Reads `DIR/config.properties` and `DIR/node.properties`.
   static ServerConfig load(const std::string& etcDirectory);

@@ -1,5 +1,6 @@
 #include "server/protocol/TaskInfo.h"
 
+#include "common/PrestoException.h"
 #include "server/protocol/TaskStatusJson.h"
 
 namespace presto::server {
@@ -78,8 +79,9 @@ std::string serializeTaskInfos(const std::vector<TaskInfo>& infos) {
   return array.dump();
 }
 
-TaskInfo parseTaskInfo(std::string_view json) {
-  auto parsed = JsonFields::parse(json, kMessage);
+namespace {
+
+TaskInfo taskInfoFromJson(const Json& parsed) {
   JsonFields fields(parsed, kMessage);
   TaskInfo info;
   info.taskId = fields.string("taskId");
@@ -103,6 +105,24 @@ TaskInfo parseTaskInfo(std::string_view json) {
   info.needsPlan = fields.boolean("needsPlan", false);
   info.nodeId = fields.optionalString("nodeId").value_or("");
   return info;
+}
+
+} // namespace
+
+TaskInfo parseTaskInfo(std::string_view json) {
+  return taskInfoFromJson(JsonFields::parse(json, kMessage));
+}
+
+std::vector<TaskInfo> parseTaskInfos(std::string_view json) {
+  auto parsed = JsonFields::parse(json, kMessage);
+  if (!parsed.is_array()) {
+    throw PrestoException(errors::GENERIC_INTERNAL_ERROR, "Malformed task info list: expected an array");
+  }
+  std::vector<TaskInfo> infos;
+  for (const auto& element : parsed) {
+    infos.push_back(taskInfoFromJson(element));
+  }
+  return infos;
 }
 
 } // namespace presto::server

@@ -67,5 +67,7 @@ std::string serializeTaskInfos(const std::vector<TaskInfo>& infos);
 /// Reads what serializeTaskInfo() wrote; malformed input is GENERIC_INTERNAL_ERROR
 /// `Malformed task info: ...`.
 TaskInfo parseTaskInfo(std::string_view json);
+/// Reads what serializeTaskInfos() wrote.
+std::vector<TaskInfo> parseTaskInfos(std::string_view json);
 
 } // namespace presto::server

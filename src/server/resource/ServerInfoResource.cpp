@@ -14,6 +14,12 @@ std::string_view stateName(NodeState state) {
 
 } // namespace
 
+void ServerInfoResource::addSingleNodeListRoute(http::Router& router) {
+  router.add("GET", "/v1/node", [](const http::HttpRequest& request, const http::PathParameters&, http::Responder respond) {
+    respond(http::HttpResponse::json(serializeNodeList(baseUri(request))));
+  });
+}
+
 int64_t ServerInfoResource::uptimeMillis() const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - identity_.startTime)
       .count();
@@ -43,9 +49,6 @@ void ServerInfoResource::addRoutes(http::Router& router) {
         }
         respond(http::HttpResponse::text(400, "Invalid state transition to " + *state));
       });
-  router.add("GET", "/v1/node", [](const http::HttpRequest& request, const http::PathParameters&, http::Responder respond) {
-    respond(http::HttpResponse::json(serializeNodeList(baseUri(request))));
-  });
   router.add("GET", "/v1/status",
       [this](const http::HttpRequest& request, const http::PathParameters&, http::Responder respond) {
         NodeStatus status;

@@ -14,6 +14,7 @@ TestServer::TestServer(QueryManagerConfig config, uint16_t port) {
   statements_->addRoutes(*router);
   queryResource_->addRoutes(*router);
   info_->addRoutes(*router);
+  info_->addSingleNodeListRoute(*router);
   http::HttpServerConfig httpConfig;
   httpConfig.bindAddress = "127.0.0.1";
   httpConfig.port = port;
