@@ -228,7 +228,8 @@ class AsyncHttpClient::Impl {
   ConnectionPool pool{io};
 };
 
-AsyncHttpClient::AsyncHttpClient(int32_t threads) : impl_(std::make_shared<Impl>()) {
+AsyncHttpClient::AsyncHttpClient(int32_t threads, RequestDecorator decorate)
+    : impl_(std::make_shared<Impl>()), decorate_(std::move(decorate)) {
   for (int32_t i = 0; i < std::max(1, threads); ++i) {
     threads_.emplace_back([impl = impl_] {
       for (;;) {
@@ -257,6 +258,9 @@ AsyncHttpClient::~AsyncHttpClient() {
 }
 
 void AsyncHttpClient::send(AsyncHttpRequest request, AsyncHttpCallback callback) {
+  if (decorate_) {
+    decorate_(request);
+  }
   impl_->pool.acquire(request.host, request.port)->send(std::move(request), std::move(callback));
 }
 

@@ -51,7 +51,10 @@ using AsyncHttpCallback = std::function<void(AsyncHttpResult result)>;
 /// so a callback must not own the client (hold it weakly).
 class AsyncHttpClient {
  public:
-  explicit AsyncHttpClient(int32_t threads = 1);
+  /// Changes every request before it is sent (adds authentication headers).
+  using RequestDecorator = std::function<void(AsyncHttpRequest& request)>;
+
+  explicit AsyncHttpClient(int32_t threads = 1, RequestDecorator decorate = nullptr);
   ~AsyncHttpClient();
 
   AsyncHttpClient(const AsyncHttpClient&) = delete;
@@ -68,6 +71,7 @@ class AsyncHttpClient {
   /// Shared with the I/O threads, which may outlive this object by the handler they are running.
   std::shared_ptr<Impl> impl_;
   std::vector<std::thread> threads_;
+  const RequestDecorator decorate_;
 };
 
 } // namespace presto::server::http

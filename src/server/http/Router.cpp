@@ -38,6 +38,11 @@ void Router::add(std::string method, const std::string& pattern, Handler handler
 }
 
 void Router::route(const HttpRequest& request, Responder respond) const {
+  if (filter_) {
+    if (auto rejection = filter_(request)) {
+      return respond(std::move(*rejection));
+    }
+  }
   auto segments = splitPath(request.path);
   bool pathKnown = false;
   for (std::string method : {request.method, std::string(request.method == "HEAD" ? "GET" : "")}) {

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,13 @@ using Handler = std::function<void(const HttpRequest& request, const PathParamet
 /// that throws gets a 500 (a PrestoException user error: 400) instead of bringing anything down.
 class Router {
  public:
+  /// Looks at a request before its route: a response rejects it (authentication), nullopt lets
+  /// it through.
+  using Filter = std::function<std::optional<HttpResponse>(const HttpRequest& request)>;
+
   void add(std::string method, const std::string& pattern, Handler handler);
+  /// Runs `filter` on every request first. Set before the server starts.
+  void setFilter(Filter filter) { filter_ = std::move(filter); }
   /// Dispatches `request`; HEAD falls back to GET routes.
   void route(const HttpRequest& request, Responder respond) const;
 
@@ -32,6 +39,7 @@ class Router {
   };
 
   std::vector<Route> routes_;
+  Filter filter_;
 };
 
 } // namespace presto::server::http

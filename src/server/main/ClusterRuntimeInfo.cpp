@@ -62,7 +62,11 @@ std::vector<connector::TaskInfoRow> ClusterRuntimeInfo::tasks() const {
     }
     try {
       http::HttpClient client(url->host, url->port, Duration(std::chrono::seconds(5)));
-      auto response = client.send("GET", url->target, http::HttpHeaders{}, "");
+      http::HttpHeaders headers;
+      if (authentication_) {
+        authentication_->sign(headers);
+      }
+      auto response = client.send("GET", url->target, headers, "");
       if (response.status != 200) {
         continue;
       }

@@ -4,6 +4,7 @@
 
 #include "server/coordinator/CoordinatorRuntimeInfo.h"
 #include "server/discovery/NodeManager.h"
+#include "server/http/InternalAuthentication.h"
 
 namespace presto::server {
 
@@ -13,8 +14,10 @@ namespace presto::server {
 /// none).
 class ClusterRuntimeInfo : public connector::RuntimeInfoSource {
  public:
-  ClusterRuntimeInfo(const QueryManager& queries, connector::NodeInfo self, std::shared_ptr<discovery::NodeManager> nodes)
-      : coordinator_(queries, std::move(self)), nodes_(std::move(nodes)) {}
+  /// `authentication` (may be null) signs the requests to the nodes.
+  ClusterRuntimeInfo(const QueryManager& queries, connector::NodeInfo self, std::shared_ptr<discovery::NodeManager> nodes,
+      std::shared_ptr<const http::InternalAuthentication> authentication)
+      : coordinator_(queries, std::move(self)), nodes_(std::move(nodes)), authentication_(std::move(authentication)) {}
 
   std::vector<connector::NodeInfo> nodes() const override;
   std::vector<connector::QueryInfoRow> queries() const override { return coordinator_.queries(); }
@@ -23,6 +26,7 @@ class ClusterRuntimeInfo : public connector::RuntimeInfoSource {
  private:
   const CoordinatorRuntimeInfo coordinator_;
   const std::shared_ptr<discovery::NodeManager> nodes_;
+  const std::shared_ptr<const http::InternalAuthentication> authentication_;
 };
 
 } // namespace presto::server

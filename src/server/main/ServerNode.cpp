@@ -9,6 +9,7 @@
 #include "server/discovery/NodeManager.h"
 #include "server/http/AsyncHttpClient.h"
 #include "server/http/HttpServer.h"
+#include "server/http/InternalAuthentication.h"
 #include "server/main/ClusterRuntimeInfo.h"
 #include "server/main/EmbeddedQueryEngine.h"
 #include "server/main/WorkerLifecycle.h"
@@ -22,10 +23,40 @@
 
 namespace presto::server {
 
+namespace {
+
+/// The endpoints only other nodes of the cluster call.
+bool isInternal(const std::string& path) {
+  for (std::string_view prefix : {"/v1/task", "/v1/announcement", "/v1/service"}) {
+    if (path.rfind(prefix, 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
 ServerNode::ServerNode(const ServerConfig& config, engine::LocalQueryRunner& engine, std::string version,
     std::function<void()> onDrained)
-    : version_(std::move(version)), onDrained_(std::move(onDrained)),
-      client_(std::make_shared<http::AsyncHttpClient>(2)), router_(std::make_shared<http::Router>()) {
+    : version_(std::move(version)), onDrained_(std::move(onDrained)), router_(std::make_shared<http::Router>()) {
+  if (!config.sharedSecret.empty()) {
+    authentication_ = std::make_shared<http::InternalAuthentication>(config.sharedSecret, config.nodeId);
+    router_->setFilter([authentication = authentication_](const http::HttpRequest& request) {
+      std::optional<http::HttpResponse> rejection;
+      if (isInternal(request.path)) {
+        if (auto problem = authentication->check(request)) {
+          rejection = http::HttpResponse::text(401, "Unauthorized internal request: " + *problem);
+        }
+      }
+      return rejection;
+    });
+  }
+  client_ = std::make_shared<http::AsyncHttpClient>(2, [authentication = authentication_](http::AsyncHttpRequest& request) {
+    if (authentication) {
+      authentication->sign(request.headers);
+    }
+  });
   // Every node runs tasks of coordinators' queries on its engine and serves their output.
   worker::TaskManagerConfig tasks;
   tasks.baseUri = config.internalUri();
@@ -70,7 +101,7 @@ void ServerNode::addCoordinator(const ServerConfig& config, engine::LocalQueryRu
   connector::NodeInfo self{config.nodeId, config.internalUri(), version_, true, "active"};
   if (config.discoveryServerEnabled) {
     addDiscoveryServer(config, engine);
-    engine.setRuntimeInfo(std::make_shared<ClusterRuntimeInfo>(*queries_, self, nodeManager_));
+    engine.setRuntimeInfo(std::make_shared<ClusterRuntimeInfo>(*queries_, self, nodeManager_, authentication_));
   } else {
     engine.setRuntimeInfo(std::make_shared<CoordinatorRuntimeInfo>(*queries_, self));
   }

@@ -22,6 +22,7 @@ class NodeManager;
 namespace http {
 class AsyncHttpClient;
 class HttpServer;
+class InternalAuthentication;
 class Router;
 } // namespace http
 
@@ -44,7 +45,10 @@ class WorkerLifecycle;
 ///   `discovery-server.enabled` it embeds the discovery server (announcements, node set with
 ///   heartbeats) and runs queries on the active workers (the coordinator too with
 ///   `node-scheduler.include-coordinator`); without it, everything runs in this process;
-/// - a node with `discovery.uri` announces itself there (workers must).
+/// - a node with `discovery.uri` announces itself there (workers must);
+/// - with `internal-communication.shared-secret`, the requests nodes send each other are signed
+///   and the internal endpoints (`/v1/task`, `/v1/announcement`, `/v1/service`) answer 401 to
+///   requests without a valid signature.
 class ServerNode {
  public:
   /// `engine` must outlive the node. `onDrained` runs once a graceful shutdown has drained the
@@ -70,6 +74,8 @@ class ServerNode {
   const std::string version_;
   const std::function<void()> onDrained_;
   TimerService timers_;
+  /// Null without `internal-communication.shared-secret`.
+  std::shared_ptr<const http::InternalAuthentication> authentication_;
   std::shared_ptr<http::AsyncHttpClient> client_;
   std::shared_ptr<http::Router> router_;
   std::shared_ptr<worker::TaskManager> taskManager_;
