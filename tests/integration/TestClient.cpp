@@ -24,7 +24,8 @@ TestClient::~TestClient() = default;
 
 ClientResult TestClient::execute(const std::string& sql, std::chrono::milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
-  client::StatementClient statement(*http_, session_, sql);
+  auto started = start(sql);
+  auto& statement = *started;
   ClientResult result;
   while (true) {
     for (auto& row : statement.takeRows()) {
@@ -48,6 +49,10 @@ ClientResult TestClient::execute(const std::string& sql, std::chrono::millisecon
   result.updateType = statement.updateType();
   result.updateCount = statement.updateCount();
   return result;
+}
+
+std::unique_ptr<client::StatementClient> TestClient::start(const std::string& sql) {
+  return std::make_unique<client::StatementClient>(*http_, session_, sql);
 }
 
 std::vector<nlohmann::json> TestClient::query(const std::string& sql) {

@@ -57,6 +57,11 @@ class TestClient {
   /// Runs `sql` and returns its rows; throws std::runtime_error when the query fails.
   std::vector<nlohmann::json> query(const std::string& sql);
 
+  /// Posts `sql` and returns the statement for the caller to follow (`advance()`), e.g. to act on
+  /// the cluster while it runs. REQUIRES: this client outlives the statement and runs no other
+  /// statement until it is over.
+  std::unique_ptr<client::StatementClient> start(const std::string& sql);
+
   client::ClientSession& session() { return session_; }
 
  private:
