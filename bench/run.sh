@@ -6,6 +6,8 @@
 #                             in bench/tpch/run-tpch.sh (also through make: `make bench SF=0.01`)
 #   bench/run.sh rest         presto-server through the REST protocol next to DuckDB (SELECT 1
 #                             latency, rows/s to a client): bench/server/run-rest.sh
+#   bench/run.sh cluster      TPC-H through the CLI on a loopback cluster (coordinator + 2 workers)
+#                             next to the embedded engine: bench/cluster/run-cluster.sh (not in `all`)
 #   bench/run.sh NAME         the micro-benchmarks whose program name contains NAME, e.g. serde
 # Micro-benchmarks are Google Benchmark programs built into build/release/bin/*_benchmark.
 # Results of every run are also written as JSON under bench/results/.
@@ -42,5 +44,6 @@ case "$what" in
   micro) run_micro "" ;;
   tpch) bash bench/tpch/run-tpch.sh ;;
   rest) bash bench/server/run-rest.sh ;;
+  cluster) bash bench/cluster/run-cluster.sh ;;
   *) run_micro "$what" ;;
 esac

@@ -3,12 +3,14 @@
 //
 // The eight tables are first copied from the tpch connector into the memory connector
 // (CREATE TABLE memory.default.T AS SELECT * FROM tpch.sfN.T), so that queries read resident
-// columnar pages rather than generating data. Each query then runs `warmup` times untimed and
-// `runs` times timed, wall clock around LocalQueryRunner::execute (parse, plan, optimize and run;
-// no client formatting). A query that exceeds the time limit is canceled and reported as such.
+// columnar pages rather than generating data; with `--tables tpch` the queries read the tpch
+// connector instead, generating the rows as they go (as a cluster's workers do). Each query then
+// runs `warmup` times untimed and `runs` times timed, wall clock around LocalQueryRunner::execute
+// (parse, plan, optimize and run; no client formatting). A query that exceeds the time limit is
+// canceled and reported as such.
 //
 //   tpch_runner --scale 1 --runs 3 --warmup 1 --threads 2 --queries DIR --output FILE
-//                  [--only q01,q06] [--timeout-seconds 600]
+//                  [--only q01,q06] [--timeout-seconds 600] [--tables memory|tpch]
 
 #include <sys/resource.h>
 
@@ -46,6 +48,8 @@ struct Options {
   std::string output;
   std::vector<std::string> only;
   double timeoutSeconds = 600;
+  /// Where the queries read the tables: `memory` (copied there first) or `tpch` (generated).
+  std::string tables = "memory";
 };
 
 /// Collects a statement's pages and cancels it once its deadline has passed.
@@ -164,18 +168,23 @@ LocalQueryRunnerOptions runnerOptions(const Options& options) {
 int run(const Options& options) {
   LocalQueryRunner runner(runnerOptions(options));
   Json report = {{"engine", "presto-cpp"}, {"scale_factor", options.scale}, {"threads", options.threads},
-      {"runs", options.runs}, {"warmup", options.warmup}};
+      {"runs", options.runs}, {"warmup", options.warmup}, {"tables", options.tables}};
 
-  const auto loadStart = Clock::now();
-  for (const char* table : kTables) {
-    runner.execute(fmt::format(
-        "CREATE TABLE memory.default.{0} AS SELECT * FROM tpch.\"sf{1}\".{0}", table, options.scale));
+  if (options.tables == "tpch") {
+    runner.execute(fmt::format("USE tpch.\"{}\"", options.scale == "0.01" ? "tiny" : "sf" + options.scale));
+    report["load_ms"] = 0;
+  } else {
+    const auto loadStart = Clock::now();
+    for (const char* table : kTables) {
+      runner.execute(fmt::format(
+          "CREATE TABLE memory.default.{0} AS SELECT * FROM tpch.\"sf{1}\".{0}", table, options.scale));
+    }
+    runner.execute("USE memory.default");
+    report["load_ms"] = millisSince(loadStart);
+    std::cerr << fmt::format("presto-cpp: loaded sf{} into the memory connector in {:.1f} s\n", options.scale,
+        report["load_ms"].get<double>() / 1000);
   }
-  runner.execute("USE memory.default");
-  report["load_ms"] = millisSince(loadStart);
   report["loaded_peak_rss_bytes"] = peakResidentBytes();
-  std::cerr << fmt::format("presto-cpp: loaded sf{} into the memory connector in {:.1f} s\n", options.scale,
-      report["load_ms"].get<double>() / 1000);
 
   Json queries = Json::array();
   for (int number = 1; number <= 22; ++number) {
@@ -246,6 +255,12 @@ int main(int argc, char** argv) {
       options.only = presto::engine::splitList(value);
     } else if (flag == "--timeout-seconds") {
       options.timeoutSeconds = std::stod(value);
+    } else if (flag == "--tables") {
+      if (value != "memory" && value != "tpch") {
+        std::cerr << "tpch_runner: --tables is memory or tpch, not " << value << "\n";
+        return 2;
+      }
+      options.tables = value;
     } else {
       std::cerr << "tpch_runner: unknown flag " << flag << "\n";
       return 2;
@@ -253,7 +268,7 @@ int main(int argc, char** argv) {
   }
   if (options.queryDirectory.empty() || options.output.empty()) {
     std::cerr << "usage: tpch_runner --queries DIR --output FILE [--scale SF] [--runs N] [--warmup N]"
-                 " [--threads N] [--only q01,q06] [--timeout-seconds S]\n";
+                 " [--threads N] [--only q01,q06] [--timeout-seconds S] [--tables memory|tpch]\n";
     return 2;
   }
   try {

@@ -5,19 +5,17 @@
 //   node bench/tpch/compare-duckdb.js --data DIR --presto FILE --output FILE
 //        [--queries DIR] [--runs N] [--warmup N] [--threads N] [--only q01,q06]
 //
-// Answers agree when the row counts are equal and every value matches: text exactly, numbers
-// within half a cent or a relative 1e-9 (engines may type an average as decimal or double and round
-// at a different digit). Every TPC-H query orders its result completely except for ties; rows that
-// differ only in the order of ties count as a match and are noted.
+// Answers agree when the row counts are equal and every value matches (bench/lib/answer-check.js):
+// text exactly, numbers within half a cent or a relative 1e-9; rows that differ only in the order
+// of ties count as a match and are noted.
 'use strict';
 const duckdb = require('@duckdb/node-api');
 const {loadTables} = require('./duckdb-tables');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-
-const kAbsoluteTolerance = 0.005 + 1e-9;
-const kRelativeTolerance = 1e-9;
+const {checkAnswer} = require('../lib/answer-check');
+const {queryName, median, geometricMean, formatMillis, pad} = require('../lib/timing-table');
 
 function parseArguments(argv) {
   const options = {
@@ -39,65 +37,13 @@ function parseArguments(argv) {
   return options;
 }
 
-function queryName(text) {
-  return /^\d+$/.test(text) ? `q${text.padStart(2, '0')}` : text;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 function duckdbValue(value) {
   if (value === null || value === undefined) return null;
   return String(value);
 }
 
-function sameValue(actual, expected) {
-  if (actual === expected) return true;
-  if (actual === null || expected === null) return false;
-  const a = Number(actual);
-  const b = Number(expected);
-  if (actual.trim() === '' || expected.trim() === '' || Number.isNaN(a) || Number.isNaN(b)) return false;
-  const difference = Math.abs(a - b);
-  return difference <= kAbsoluteTolerance || difference <= kRelativeTolerance * Math.max(Math.abs(a), Math.abs(b));
-}
-
-function sameRow(actual, expected) {
-  return actual.length === expected.length && actual.every((value, i) => sameValue(value, expected[i]));
-}
-
-/// Compares presto-cpp's rows with DuckDB's; returns {status, detail}.
-function checkAnswer(actual, expected) {
-  if (actual.length !== expected.length) {
-    return { status: 'WRONG', detail: `${actual.length} rows, DuckDB has ${expected.length}` };
-  }
-  const firstDifference = actual.findIndex((row, i) => !sameRow(row, expected[i]));
-  if (firstDifference < 0) return { status: 'ok' };
-  const key = row => JSON.stringify(row);
-  const sortedActual = [...actual].sort((x, y) => key(x).localeCompare(key(y)));
-  const sortedExpected = [...expected].sort((x, y) => key(x).localeCompare(key(y)));
-  if (sortedActual.every((row, i) => sameRow(row, sortedExpected[i]))) {
-    return { status: 'ok', detail: 'rows with equal sort keys in another order' };
-  }
-  return {
-    status: 'WRONG',
-    detail: `row ${firstDifference}: got ${JSON.stringify(actual[firstDifference])}, DuckDB ${JSON.stringify(expected[firstDifference])}`,
-  };
-}
-
-function formatMillis(value) {
-  return value === undefined ? '-' : value.toFixed(1);
-}
-
 function formatBytes(bytes) {
   return bytes === undefined ? '-' : `${(bytes / (1 << 20)).toFixed(0)} MB`;
-}
-
-function pad(text, width, left = false) {
-  text = String(text);
-  return left ? text.padEnd(width) : text.padStart(width);
 }
 
 async function main() {
@@ -147,7 +93,7 @@ async function main() {
     } else if (entry.duckdb.error !== undefined) {
       entry.check = { status: 'unchecked', detail: `DuckDB failed: ${entry.duckdb.error}` };
     } else {
-      entry.check = checkAnswer(entry.presto.rows, entry.duckdb.rows);
+      entry.check = checkAnswer(entry.presto.rows, entry.duckdb.rows, 'DuckDB');
       entry.row_count = entry.presto.rows.length;
       if (entry.check.status === 'ok') entry.ratio = entry.presto.median_ms / entry.duckdb.median_ms;
     }
@@ -156,8 +102,7 @@ async function main() {
   }
 
   const compared = results.filter(entry => entry.ratio !== undefined);
-  const geomean = compared.length
-    ? Math.exp(compared.reduce((sum, entry) => sum + Math.log(entry.ratio), 0) / compared.length) : null;
+  const geomean = geometricMean(compared.map(entry => entry.ratio));
   const sum = (entries, side) => entries.reduce((total, entry) => total + entry[side].median_ms, 0);
   const failures = results.filter(entry => entry.check.status !== 'ok');
 
