@@ -1,6 +1,7 @@
 #include "engine/QueryScheduler.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include <fmt/format.h>
@@ -168,36 +169,31 @@ void QueryScheduler::addScanSplits() {
   for (const auto& worker : workers_) {
     nodes.push_back(worker.nodeId);
   }
+  auto policy = session_.property("execution_policy");
+  phases_ = policy && *policy == "phased" ? executionPhases(plan_.distributed) : allAtOnce(plan_.distributed);
   for (const auto& fragment : plan_.fragments) {
-    const auto& tasks = tasks_[static_cast<size_t>(fragment.id)];
-    bool remote = remote_[static_cast<size_t>(fragment.id)];
+    auto id = static_cast<size_t>(fragment.id);
+    const auto& tasks = tasks_[id];
     for (const auto& scan : fragment.scans) {
-      auto context = remote ? connector::SplitContext{nodes} : connector::SplitContext{{local_.nodeId}};
-      PendingScan pending{scan.planNodeId, tasks, scan.connector->splitManager().getSplits(scan.table, context),
-          std::vector<int64_t>(tasks.size(), 0)};
-      if (remote) {
-        pendingScans_.push_back(std::move(pending));
-        continue;
-      }
-      // Local tasks take every split at once, round robin.
-      std::vector<std::vector<exec::Split>> splits(tasks.size());
-      size_t next = 0;
-      while (!pending.source->isFinished()) {
-        for (auto& split : pending.source->getNextBatch(1000)) {
-          auto task = next++ % tasks.size();
-          splits[task].push_back(exec::Split{pending.nextSequenceId[task]++, std::move(split)});
-        }
-      }
-      for (size_t i = 0; i < tasks.size(); ++i) {
-        tasks[i]->addSplits(scan.planNodeId, std::move(splits[i]), true);
-      }
+      auto context = remote_[id] ? connector::SplitContext{nodes} : connector::SplitContext{{local_.nodeId}};
+      pendingScans_.push_back({scan.planNodeId, tasks, scan.connector->splitManager().getSplits(scan.table, context),
+          std::vector<int64_t>(tasks.size(), 0),
+          remote_[id] ? cluster_->maxPendingSplitsPerTask() : std::numeric_limits<int64_t>::max(), phases_.phase[id]});
     }
   }
   scheduleSplits();
 }
 
 void QueryScheduler::scheduleSplits() {
-  auto exhausted = std::remove_if(pendingScans_.begin(), pendingScans_.end(), [&](auto& scan) { return schedule(scan); });
+  if (pendingScans_.empty()) {
+    return;
+  }
+  auto released = phases_.releasedPhase([&](int32_t fragment) {
+    const auto& tasks = tasks_[static_cast<size_t>(fragment)];
+    return std::all_of(tasks.begin(), tasks.end(), [](const auto& task) { return task->status().done; });
+  });
+  auto exhausted = std::remove_if(pendingScans_.begin(), pendingScans_.end(),
+      [&](auto& scan) { return scan.phase <= released && schedule(scan); });
   pendingScans_.erase(exhausted, pendingScans_.end());
 }
 
@@ -206,21 +202,21 @@ bool QueryScheduler::hasSplitsToSchedule() const {
 }
 
 bool QueryScheduler::schedule(PendingScan& scan) {
-  auto limit = cluster_->maxPendingSplitsPerTask();
+  auto limit = scan.maxQueuedSplits;
   std::vector<int64_t> queued;
   for (const auto& task : scan.tasks) {
     queued.push_back(task->status().queuedSplits);
   }
   std::vector<std::vector<exec::Split>> assigned(scan.tasks.size());
   while (!scan.source->isFinished()) {
-    int64_t room = 0;
+    size_t room = 0;
     for (auto count : queued) {
-      room += std::max<int64_t>(0, limit - count);
+      room = std::min(kSplitBatchSize, room + static_cast<size_t>(std::max<int64_t>(0, limit - count)));
     }
     if (room == 0) {
       break;
     }
-    auto batch = scan.source->getNextBatch(std::min(kSplitBatchSize, static_cast<size_t>(room)));
+    auto batch = scan.source->getNextBatch(room);
     if (batch.empty()) {
       break;
     }
@@ -269,8 +265,8 @@ std::exception_ptr QueryScheduler::taskFailure() const {
 
 std::exception_ptr QueryScheduler::clusterFailure() {
   auto now = std::chrono::steady_clock::now();
-  if (cluster_ == nullptr || now < nextClusterCheck_) {
-    return nullptr;
+  if (clusterError_ || cluster_ == nullptr || now < nextClusterCheck_) {
+    return clusterError_;
   }
   nextClusterCheck_ = now + kClusterCheckInterval;
   int64_t memory = 0;
@@ -282,17 +278,18 @@ std::exception_ptr QueryScheduler::clusterFailure() {
         continue;
       }
       if (auto gone = cluster_->nodeFailure(task->nodeId())) {
-        return std::make_exception_ptr(PrestoException(errors::REMOTE_HOST_GONE,
+        clusterError_ = std::make_exception_ptr(PrestoException(errors::REMOTE_HOST_GONE,
             fmt::format("Node {} is gone ({}); its task {} failed", task->nodeId(), *gone, task->taskId())));
+        return clusterError_;
       }
     }
   }
   if (memory > cluster_->maxQueryMemoryBytes()) {
-    return std::make_exception_ptr(PrestoException(errors::EXCEEDED_GLOBAL_MEMORY_LIMIT,
+    clusterError_ = std::make_exception_ptr(PrestoException(errors::EXCEEDED_GLOBAL_MEMORY_LIMIT,
         fmt::format("Query exceeded distributed user memory limit of {}",
             DataSize(static_cast<uint64_t>(cluster_->maxQueryMemoryBytes())).toString())));
   }
-  return nullptr;
+  return clusterError_;
 }
 
 std::exception_ptr QueryScheduler::failure() {

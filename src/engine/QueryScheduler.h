@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "connector/spi/ConnectorSplitManager.h"
+#include "engine/ExecutionPhases.h"
 #include "engine/LocalQueryRunner.h"
 #include "engine/PlanTranslator.h"
 #include "engine/QueryTask.h"
@@ -36,7 +37,8 @@ struct LocalTaskContext {
 /// cluster's workers (when there is a cluster), the others in this process; connects every
 /// exchange to its producers' output buffers; hands out table splits, all at once to local tasks
 /// and lazily in small batches to remote ones (each split to the task with the shortest queue,
-/// none beyond `maxPendingSplitsPerTask`); watches for failures, for nodes that are gone and for
+/// none beyond `maxPendingSplitsPerTask`), every scan at once (`execution_policy` `all-at-once`)
+/// or phase after phase (`phased`, see executionPhases()); watches for failures, for nodes that are gone and for
 /// the query's memory summed over nodes. Used by one thread.
 class QueryScheduler {
  public:
@@ -72,12 +74,16 @@ class QueryScheduler {
   StatementProgress progress() const;
 
  private:
-  /// The splits of one table scan of a remote fragment, handed out lazily.
+  /// The splits of one table scan, handed out as its tasks have room (local tasks: all at once).
   struct PendingScan {
     std::string planNodeId;
     std::vector<QueryTaskPtr> tasks;
     std::unique_ptr<connector::SplitSource> source;
     std::vector<int64_t> nextSequenceId;
+    /// Splits queued on one task beyond which it gets no more.
+    int64_t maxQueuedSplits = 0;
+    /// Its fragment's execution phase: no split before every earlier phase has finished.
+    int32_t phase = 0;
   };
 
   bool runsRemotely(const PhysicalFragment& fragment) const;
@@ -100,7 +106,11 @@ class QueryScheduler {
   std::vector<std::vector<QueryTaskPtr>> tasks_;
   std::vector<bool> remote_;
   std::vector<PendingScan> pendingScans_;
+  /// All in phase 0 unless the session's `execution_policy` is `phased`.
+  ExecutionPhases phases_;
   std::chrono::steady_clock::time_point nextClusterCheck_;
+  /// A node gone or the memory limit exceeded, once seen.
+  std::exception_ptr clusterError_;
 };
 
 } // namespace presto::engine

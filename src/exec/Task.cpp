@@ -321,6 +321,11 @@ TaskStats Task::stats() const {
     if (!pipeline.operators.empty()) {
       pipeline.inputRows = pipeline.operators.front().outputRows;
       pipeline.outputRows = pipeline.operators.back().inputRows;
+      // What the task sent on: the input of its output operator.
+      if (pipeline.operators.back().operatorType == "PartitionedOutput") {
+        result.outputRows += pipeline.operators.back().inputRows;
+        result.outputBytes += pipeline.operators.back().inputBytes;
+      }
     }
     result.cpuNanos += pipeline.cpuNanos;
     result.blockedNanos += pipeline.blockedNanos;
