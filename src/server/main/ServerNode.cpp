@@ -81,7 +81,7 @@ ServerNode::ServerNode(const ServerConfig& config, engine::LocalQueryRunner& eng
   if (!nodeManager_) {
     info_->addSingleNodeListRoute(*router_);
   }
-  if (!config.discoveryUri.empty() && !config.discoveryServerEnabled) {
+  if (!config.coordinator) {
     discovery::PrestoNodeDescription description{config.environment, config.nodeId, config.internalUri(), version_,
         config.coordinator, engine.catalogNames()};
     announcer_ = std::make_unique<discovery::Announcer>(config.discoveryUri, config.nodeId,

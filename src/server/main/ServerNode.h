@@ -45,7 +45,7 @@ class WorkerLifecycle;
 ///   `discovery-server.enabled` it embeds the discovery server (announcements, node set with
 ///   heartbeats) and runs queries on the active workers (the coordinator too with
 ///   `node-scheduler.include-coordinator`); without it, everything runs in this process;
-/// - a node with `discovery.uri` announces itself there (workers must);
+/// - a worker announces itself to `discovery.uri`;
 /// - with `internal-communication.shared-secret`, the requests nodes send each other are signed
 ///   and the internal endpoints (`/v1/task`, `/v1/announcement`, `/v1/service`) answer 401 to
 ///   requests without a valid signature.
