@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -178,7 +180,8 @@ void QueryScheduler::addScanSplits() {
       auto context = remote_[id] ? connector::SplitContext{nodes} : connector::SplitContext{{local_.nodeId}};
       pendingScans_.push_back({scan.planNodeId, tasks, scan.connector->splitManager().getSplits(scan.table, context),
           std::vector<int64_t>(tasks.size(), 0),
-          remote_[id] ? cluster_->maxPendingSplitsPerTask() : std::numeric_limits<int64_t>::max(), phases_.phase[id]});
+          remote_[id] ? cluster_->maxPendingSplitsPerTask() : std::numeric_limits<int64_t>::max(),
+          remote_[id] ? cluster_->maxSplitsPerNode() : std::numeric_limits<int64_t>::max(), phases_.phase[id]});
     }
   }
   scheduleSplits();
@@ -202,28 +205,46 @@ bool QueryScheduler::hasSplitsToSchedule() const {
 }
 
 bool QueryScheduler::schedule(PendingScan& scan) {
-  auto limit = scan.maxQueuedSplits;
   std::vector<int64_t> queued;
   for (const auto& task : scan.tasks) {
     queued.push_back(task->status().queuedSplits);
   }
+  // Splits queued on each node by every task of the query there.
+  std::map<std::string, int64_t> nodeQueued;
+  for (const auto& fragment : tasks_) {
+    for (const auto& task : fragment) {
+      nodeQueued[task->nodeId()] += task->status().queuedSplits;
+    }
+  }
+  auto room = [&](size_t task) {
+    return std::max<int64_t>(0, std::min(scan.maxQueuedSplits - queued[task],
+        scan.maxQueuedSplitsPerNode - nodeQueued[scan.tasks[task]->nodeId()]));
+  };
   std::vector<std::vector<exec::Split>> assigned(scan.tasks.size());
   while (!scan.source->isFinished()) {
-    size_t room = 0;
-    for (auto count : queued) {
-      room = std::min(kSplitBatchSize, room + static_cast<size_t>(std::max<int64_t>(0, limit - count)));
+    size_t total = 0;
+    for (size_t task = 0; task < scan.tasks.size(); ++task) {
+      total = std::min(kSplitBatchSize, total + static_cast<size_t>(room(task)));
     }
-    if (room == 0) {
+    if (total == 0) {
       break;
     }
-    auto batch = scan.source->getNextBatch(room);
+    auto batch = scan.source->getNextBatch(total);
     if (batch.empty()) {
       break;
     }
     for (auto& split : batch) {
-      // The shortest queue takes the split.
-      auto task = static_cast<size_t>(std::min_element(queued.begin(), queued.end()) - queued.begin());
+      // The shortest queue with room takes the split.
+      std::optional<size_t> shortest;
+      for (size_t task = 0; task < scan.tasks.size(); ++task) {
+        if (room(task) > 0 && (!shortest || queued[task] < queued[*shortest])) {
+          shortest = task;
+        }
+      }
+      // A task on a node shared with another of the scan's tasks may have lost its room to it.
+      auto task = shortest.value_or(static_cast<size_t>(std::min_element(queued.begin(), queued.end()) - queued.begin()));
       ++queued[task];
+      ++nodeQueued[scan.tasks[task]->nodeId()];
       assigned[task].push_back(exec::Split{scan.nextSequenceId[task]++, std::move(split)});
     }
   }

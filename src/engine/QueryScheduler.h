@@ -37,7 +37,7 @@ struct LocalTaskContext {
 /// cluster's workers (when there is a cluster), the others in this process; connects every
 /// exchange to its producers' output buffers; hands out table splits, all at once to local tasks
 /// and lazily in small batches to remote ones (each split to the task with the shortest queue,
-/// none beyond `maxPendingSplitsPerTask`), every scan at once (`execution_policy` `all-at-once`)
+/// none beyond `maxPendingSplitsPerTask` per task nor `maxSplitsPerNode` per node), every scan at once (`execution_policy` `all-at-once`)
 /// or phase after phase (`phased`, see executionPhases()); watches for failures, for nodes that are gone and for
 /// the query's memory summed over nodes. Used by one thread.
 class QueryScheduler {
@@ -80,8 +80,10 @@ class QueryScheduler {
     std::vector<QueryTaskPtr> tasks;
     std::unique_ptr<connector::SplitSource> source;
     std::vector<int64_t> nextSequenceId;
-    /// Splits queued on one task beyond which it gets no more.
+    /// Splits queued on one task, and on one node by the query's tasks there, beyond which a
+    /// task gets no more.
     int64_t maxQueuedSplits = 0;
+    int64_t maxQueuedSplitsPerNode = 0;
     /// Its fragment's execution phase: no split before every earlier phase has finished.
     int32_t phase = 0;
   };

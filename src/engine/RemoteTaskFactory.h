@@ -61,6 +61,9 @@ class RemoteTaskFactory {
   /// Splits queued on one task beyond which no more are assigned to it
   /// (`node-scheduler.max-pending-splits-per-task`).
   virtual int64_t maxPendingSplitsPerTask() const { return 10; }
+  /// Splits queued on one node by the tasks of a query beyond which none of them gets more
+  /// (`node-scheduler.max-splits-per-node`).
+  virtual int64_t maxSplitsPerNode() const { return 100; }
 };
 
 } // namespace presto::engine

@@ -21,6 +21,8 @@ struct ClusterSchedulingConfig {
   int64_t maxQueryMemoryBytes = int64_t{20} << 30;
   /// `node-scheduler.max-pending-splits-per-task`.
   int64_t maxPendingSplitsPerTask = 10;
+  /// `node-scheduler.max-splits-per-node`.
+  int64_t maxSplitsPerNode = 100;
   HttpRemoteTaskOptions task;
 };
 
@@ -42,6 +44,7 @@ class ClusterTaskFactory : public engine::RemoteTaskFactory {
   exec::ExchangeSourceFactory exchangeSources(exec::ExchangeSourceFactory inProcess) const override;
   int64_t maxQueryMemoryBytes() const override { return config_.maxQueryMemoryBytes; }
   int64_t maxPendingSplitsPerTask() const override { return config_.maxPendingSplitsPerTask; }
+  int64_t maxSplitsPerNode() const override { return config_.maxSplitsPerNode; }
 
  private:
   const std::shared_ptr<http::AsyncHttpClient> client_;

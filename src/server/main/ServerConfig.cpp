@@ -30,6 +30,7 @@ ServerConfig ServerConfig::load(const std::string& etcDirectory) {
   config.discoveryUri = properties.getString("discovery.uri", "");
   config.maxPendingSplitsPerTask =
       properties.getInt("node-scheduler.max-pending-splits-per-task", config.maxPendingSplitsPerTask);
+  config.maxSplitsPerNode = properties.getInt("node-scheduler.max-splits-per-node", config.maxSplitsPerNode);
   config.sharedSecret = properties.getString("internal-communication.shared-secret", "");
   config.discovery = discovery::NodeManagerConfig::read(properties, config.environment);
   config.queryMaxMemory = properties.getDataSize("query.max-memory", config.queryMaxMemory);
@@ -57,6 +58,8 @@ ServerConfig ServerConfig::load(const std::string& etcDirectory) {
       errors::CONFIGURATION_INVALID, "{}: task.concurrency must be a power of two", properties.source());
   PRESTO_USER_CHECK(config.maxPendingSplitsPerTask > 0, errors::CONFIGURATION_INVALID,
       "{}: node-scheduler.max-pending-splits-per-task must be positive", properties.source());
+  PRESTO_USER_CHECK(config.maxSplitsPerNode > 0, errors::CONFIGURATION_INVALID,
+      "{}: node-scheduler.max-splits-per-node must be positive", properties.source());
   PRESTO_USER_CHECK(config.coordinator || !config.discoveryServerEnabled, errors::CONFIGURATION_INVALID,
       "{}: discovery-server.enabled requires coordinator=true", properties.source());
   PRESTO_USER_CHECK(config.coordinator || !config.discoveryUri.empty(), errors::CONFIGURATION_INVALID,

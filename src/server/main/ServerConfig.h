@@ -24,6 +24,9 @@ struct ServerConfig {
   /// Splits queued on one task beyond which the scheduler gives it no more
   /// (`node-scheduler.max-pending-splits-per-task`).
   int64_t maxPendingSplitsPerTask = 10;
+  /// Splits queued on one node by a query's tasks beyond which they get no more
+  /// (`node-scheduler.max-splits-per-node`).
+  int64_t maxSplitsPerNode = 100;
   /// Internal requests carry and require a token signed with this secret when set
   /// (`internal-communication.shared-secret`).
   std::string sharedSecret;

@@ -132,6 +132,7 @@ void ServerNode::addDiscoveryServer(const ServerConfig& config, engine::LocalQue
   cluster::ClusterSchedulingConfig scheduling;
   scheduling.maxQueryMemoryBytes = static_cast<int64_t>(config.queryMaxMemory.bytes());
   scheduling.maxPendingSplitsPerTask = config.maxPendingSplitsPerTask;
+  scheduling.maxSplitsPerNode = config.maxSplitsPerNode;
   engine.setRemoteTaskFactory(std::make_shared<cluster::ClusterTaskFactory>(client_,
       engine::WorkerNode{config.nodeId, config.internalUri()}, std::move(workers), std::move(nodeFailure),
       scheduling));

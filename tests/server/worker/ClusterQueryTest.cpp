@@ -173,6 +173,16 @@ TEST_F(ClusterQueryTest, queryMemoryIsLimitedOverTheCluster) {
   }
 }
 
+TEST_F(ClusterQueryTest, splitsTrickleInWhenQueuesAreFull) {
+  cluster::ClusterSchedulingConfig config;
+  config.maxPendingSplitsPerTask = 1;
+  config.maxSplitsPerNode = 1;
+  startCoordinator(config);
+  // Eight splits (four per node), at most one queued per node at a time: the scheduler hands
+  // out more as the workers report they took the last.
+  expectSameRows("SELECT l_returnflag, count(*), sum(l_extendedprice) FROM lineitem GROUP BY 1", false);
+}
+
 TEST_F(ClusterQueryTest, noWorkersMeansNoNodesAvailable) {
   auto saved = std::move(*workers_);
   workers_->clear();
