@@ -9,6 +9,7 @@
 #include "common/PrestoException.h"
 #include "engine/PlanTranslator.h"
 #include "exec/RemoteSplit.h"
+#include "server/cluster/TaskUpdates.h"
 #include "server/http/HttpClient.h"
 #include "server/protocol/PlanFragmentJson.h"
 #include "server/protocol/TaskUpdateRequest.h"
@@ -33,30 +34,6 @@ http::HttpResponse send(const std::string& uri, const std::string& method, const
         fmt::format("{} {} answered {}: {}", method, uri + target, response.status, response.body));
   }
   return response;
-}
-
-TaskSession sessionOf(const sql::Session& session, const std::string& queryId) {
-  TaskSession task;
-  task.queryId = queryId;
-  task.user = session.user();
-  task.catalog = session.catalog();
-  task.schema = session.schema();
-  task.timeZoneKey = session.timeZone();
-  task.startTime = session.startTime();
-  task.systemProperties = session.properties();
-  return task;
-}
-
-OutputBuffers::Type bufferType(exec::OutputBufferKind kind) {
-  switch (kind) {
-    case exec::OutputBufferKind::kPartitioned:
-      return OutputBuffers::Type::kPartitioned;
-    case exec::OutputBufferKind::kBroadcast:
-      return OutputBuffers::Type::kBroadcast;
-    case exec::OutputBufferKind::kArbitrary:
-      return OutputBuffers::Type::kArbitrary;
-  }
-  return OutputBuffers::Type::kArbitrary;
 }
 
 /// Blocks until `future` completes; fails after a minute.
@@ -136,10 +113,10 @@ ScheduledQuery TestCoordinator::start(const std::string& sql) {
   for (const auto& fragment : plan.fragments) {
     const auto& translated = physical.fragments[static_cast<size_t>(fragment.id)];
     TaskUpdateRequest create;
-    create.session = sessionOf(session, query.queryId);
+    create.session = cluster::taskSessionOf(session, query.queryId);
     create.fragment = planFragmentToJson(fragment);
-    create.outputIds = OutputBuffers{bufferType(translated.outputKind), 1, true,
-        fragment.id == plan.rootFragment ? 1 : consumerTasks(fragment.id)};
+    create.outputIds = cluster::outputBuffersOf(exec::OutputBufferSpec{
+        translated.outputKind, fragment.id == plan.rootFragment ? 1 : consumerTasks(fragment.id), {}});
     for (const auto& task : tasks[static_cast<size_t>(fragment.id)]) {
       send(task.worker, "POST", "/v1/task/" + task.taskId, serializeTaskUpdateRequest(create));
       query.tasks.push_back(task);
@@ -151,7 +128,7 @@ ScheduledQuery TestCoordinator::start(const std::string& sql) {
     const auto& fragmentTasks = tasks[static_cast<size_t>(fragment.id)];
     std::vector<TaskUpdateRequest> updates(fragmentTasks.size());
     for (auto& update : updates) {
-      update.session = sessionOf(session, query.queryId);
+      update.session = cluster::taskSessionOf(session, query.queryId);
     }
     for (const auto& scan : fragment.scans) {
       std::string catalog;
