@@ -15,6 +15,8 @@ TaskConfig TaskConfig::fromConfig(ConfigReader& config) {
       static_cast<int64_t>(DataSize::parse(config.getString("task.max-local-exchange-buffer-size", "32MB")).bytes());
   result.maxExchangeResponseBytes =
       static_cast<int64_t>(DataSize::parse(config.getString("exchange.max-response-size", "1MB")).bytes());
+  result.maxExchangeBufferBytes =
+      static_cast<int64_t>(DataSize::parse(config.getString("exchange.max-buffer-size", "32MB")).bytes());
   result.maxTaskMemoryBytes = static_cast<int64_t>(DataSize::parse(config.getString("task.max-memory", "8GB")).bytes());
   return result;
 }

@@ -24,11 +24,15 @@ struct TaskConfig {
   /// Bytes an exchange asks one upstream buffer for at a time (it holds at most that much per
   /// upstream buffer).
   int64_t maxExchangeResponseBytes = 1 << 20;
+  /// Bytes an exchange may hold, received and expected from the requests in flight
+  /// (`exchange.max-buffer-size`): it sends no more concurrent requests than fit.
+  int64_t maxExchangeBufferBytes = 32 << 20;
   /// Memory limit of the task's pool (user + system).
   int64_t maxTaskMemoryBytes = int64_t{8} << 30;
 
   /// Reads `task.concurrency`, `task.driver-quantum`, `task.max-output-buffer-size`,
-  /// `task.max-local-exchange-buffer-size`, `exchange.max-response-size`, `task.max-memory`,
+  /// `task.max-local-exchange-buffer-size`, `exchange.max-response-size`,
+  /// `exchange.max-buffer-size`, `task.max-memory`,
   /// `task.page-rows`.
   static TaskConfig fromConfig(ConfigReader& config);
 };

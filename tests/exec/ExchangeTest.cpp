@@ -265,6 +265,68 @@ TEST(ExchangeTest, gatherTwoProducersIntoOneDriverWhileSplitsArrive) {
   assertSameRows(kKeyValueTypes, toRows(harness.results(consumer)), expected);
 }
 
+/// Counts the requests of every source it made that are waiting for a reply at once.
+struct RequestCounter {
+  std::mutex mutex;
+  std::vector<ContinueFuture> waiting;
+  size_t maxWaiting = 0;
+};
+
+/// An exchange source that lets a RequestCounter see its requests in flight.
+class CountingSource : public ExchangeSource {
+ public:
+  CountingSource(std::unique_ptr<ExchangeSource> source, std::shared_ptr<RequestCounter> counter)
+      : source_(std::move(source)), counter_(std::move(counter)) {}
+
+  bool getPages(int64_t token, int64_t maxBytes, ExchangePages& result, ContinueFuture* future) override {
+    bool ready = source_->getPages(token, maxBytes, result, future);
+    std::lock_guard<std::mutex> lock(counter_->mutex);
+    std::erase_if(counter_->waiting, [](const ContinueFuture& waiting) { return waiting.isReady(); });
+    if (!ready) {
+      counter_->waiting.push_back(*future);
+      counter_->maxWaiting = std::max(counter_->maxWaiting, counter_->waiting.size());
+    }
+    return ready;
+  }
+  void acknowledge(int64_t token) override { source_->acknowledge(token); }
+  void close() override { source_->close(); }
+
+ private:
+  std::unique_ptr<ExchangeSource> source_;
+  std::shared_ptr<RequestCounter> counter_;
+};
+
+TEST(ExchangeTest, requestsInFlightFitTheExchangeBuffer) {
+  ExchangeHarness harness;
+  auto inProcess = harness.services().exchangeSources;
+  auto counter = std::make_shared<RequestCounter>();
+  harness.setTransport(
+      [inProcess, counter](const RemoteSplit& split, const std::vector<TypePtr>& types) -> std::unique_ptr<ExchangeSource> {
+        return std::make_unique<CountingSource>(inProcess(split, types), counter);
+      },
+      nullptr);
+  auto [plan, exchangeId] = consumerPlan(aggregateAll, true);
+  // A buffer too small for two replies: one request at a time.
+  TaskConfig config;
+  config.maxExchangeBufferBytes = 1;
+  auto consumer = harness.start(plan, {}, config);
+  std::vector<TaskPtr> producers;
+  std::vector<std::vector<Value>> rows;
+  for (int64_t i = 0; i < 6; ++i) {
+    auto part = keyValueRows(3'000, 7);
+    rows.insert(rows.end(), part.begin(), part.end());
+    producers.push_back(harness.start(valuesPlan(part)));
+  }
+  harness.connect(consumer, exchangeId, producers, 0);
+  int64_t sum = 0;
+  for (const auto& row : rows) {
+    sum += row[1].isNull() ? 0 : row[1].as<int64_t>();
+  }
+  assertSameRows({BIGINT(), BIGINT()}, toRows(harness.results(consumer)),
+      {{Value(static_cast<int64_t>(rows.size())), Value(sum)}});
+  EXPECT_LE(counter->maxWaiting, 1u);
+}
+
 TEST(ExchangeTest, tokensAcknowledgeAndReplay) {
   ExchangeHarness harness;
   auto rows = keyValueRows(10'000, 3);

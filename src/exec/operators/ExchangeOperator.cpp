@@ -19,6 +19,7 @@ ExchangeOperator::ExchangeOperator(
     : SourceOperator(driverContext, node->outputTypes(), operatorId, node->id(), "Exchange"), node_(std::move(node)),
       sourceFactory_(driverContext->task->services().exchangeSources),
       maxResponseBytes_(driverContext->task->config().maxExchangeResponseBytes),
+      maxBufferBytes_(driverContext->task->config().maxExchangeBufferBytes),
       reservation_(pool(), MemoryKind::kSystem) {
   PRESTO_CHECK(sourceFactory_ != nullptr, "the task has no exchange sources");
 }
@@ -43,8 +44,24 @@ void ExchangeOperator::takeSplits() {
   }
 }
 
+bool ExchangeOperator::mayRequest() const {
+  int64_t pending = 0;
+  for (const auto& upstream : upstreams_) {
+    pending += isPending(upstream.reply) ? 1 : 0;
+  }
+  if (pending == 0 && bufferedBytes_ == 0) {
+    return true;
+  }
+  auto expectedReply = replies_ > 0 ? std::max<int64_t>(1, replyBytes_ / replies_) : maxResponseBytes_;
+  return bufferedBytes_ + (pending + 1) * expectedReply <= maxBufferBytes_;
+}
+
 void ExchangeOperator::fetch(Upstream& upstream) {
   if (upstream.complete || !upstream.pages.empty() || isPending(upstream.reply)) {
+    return;
+  }
+  // A reply that arrived is taken whatever the buffer holds; a new request must fit.
+  if (!upstream.reply.valid() && !mayRequest()) {
     return;
   }
   ExchangePages reply;
@@ -54,8 +71,11 @@ void ExchangeOperator::fetch(Upstream& upstream) {
     return;
   }
   upstream.reply = ContinueFuture();
+  ++replies_;
   for (auto& page : reply.pages) {
-    bufferedBytes_ += static_cast<int64_t>(page->retainedBytes());
+    auto bytes = static_cast<int64_t>(page->retainedBytes());
+    bufferedBytes_ += bytes;
+    replyBytes_ += bytes;
     upstream.pages.push_back(std::move(page));
   }
   reservation_.resize(bufferedBytes_);

@@ -17,7 +17,9 @@ namespace presto::exec {
 /// last) only once its pages are handed on, so a slow consumer leaves pages upstream, where the
 /// full output buffer blocks the producer. Waits (kWaitForProducer, kWaitForSplit) on a future
 /// combining every pending reply and the next split. Finishes when no more splits will come and
-/// every upstream buffer is complete.
+/// every upstream buffer is complete. Requests run concurrently only as far as their expected
+/// replies (the average so far) fit in `exchange.max-buffer-size` beside the pages held; one is
+/// always allowed, so that the exchange makes progress.
 class ExchangeOperator : public SourceOperator {
  public:
   ExchangeOperator(DriverContext* driverContext, int32_t operatorId, std::shared_ptr<const ExchangeNode> node);
@@ -45,10 +47,16 @@ class ExchangeOperator : public SourceOperator {
   void fetch(Upstream& upstream);
   /// Closes and drops the upstreams that are complete and drained.
   void dropCompleted();
+  /// Whether one more request fits in the buffer beside the pages held and the replies expected.
+  bool mayRequest() const;
 
   const std::shared_ptr<const ExchangeNode> node_;
   const ExchangeSourceFactory& sourceFactory_;
   const int64_t maxResponseBytes_;
+  const int64_t maxBufferBytes_;
+  /// Replies received and their bytes, for the expected size of the next.
+  int64_t replies_ = 0;
+  int64_t replyBytes_ = 0;
   std::vector<Upstream> upstreams_;
   /// Where getOutput() looks first, so that every upstream is served in turn.
   size_t nextUpstream_ = 0;
