@@ -2,13 +2,17 @@
 // presto-server cluster on loopback, through the client REST protocol: the same files and the same
 // record checks as sql_logic_test on the embedded engine (docs/dev/cluster-tests.md).
 
+#include <fstream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "ClusterStatementExecutor.h"
+#include "EmbeddedStatementExecutor.h"
 #include "SqlTestFileRunner.h"
 #include "TestCluster.h"
 
@@ -81,6 +85,36 @@ TEST_P(SqlLogicClusterTest, file) {
 INSTANTIATE_TEST_SUITE_P(Files, SqlLogicClusterTest,
     ::testing::ValuesIn(sql::logic::findSqlTestFiles(PRESTO_SQL_TEST_DIR)),
     [](const ::testing::TestParamInfo<std::string>& info) { return sql::logic::sqlTestNameOf(info.param); });
+
+/// The 22 TPC-H queries on tpch.tiny give on the cluster the rows the embedded engine gives
+/// (which engine_test checks against DuckDB's answers).
+class TpchClusterTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(TpchClusterTest, sameRowsAsTheEmbeddedEngine) {
+  TestCluster* cluster = ClusterEnvironment::instance().cluster();
+  if (cluster == nullptr) {
+    return;
+  }
+  std::ifstream file(fmt::format("{}/tpch/queries/q{:02d}.sql", PRESTO_SHARED_DIR, GetParam()));
+  std::stringstream sql;
+  sql << file.rdbuf();
+  ASSERT_FALSE(sql.str().empty());
+  ClusterStatementExecutor onCluster(cluster->coordinatorUrl(), sql::logic::statementTimeout());
+  sql::logic::EmbeddedStatementExecutor embedded(sql::logic::statementTimeout());
+  auto expected = embedded.execute(sql.str());
+  auto actual = onCluster.execute(sql.str());
+  ASSERT_TRUE(std::holds_alternative<sql::logic::ExecutedStatement>(expected));
+  ASSERT_TRUE(std::holds_alternative<sql::logic::ExecutedStatement>(actual))
+      << (std::holds_alternative<sql::logic::StatementFailure>(actual)
+                 ? std::get<sql::logic::StatementFailure>(actual).message
+                 : std::get<sql::logic::ExecutionProblem>(actual).description);
+  const auto& expectedRows = std::get<sql::logic::ExecutedStatement>(expected).rows;
+  EXPECT_EQ(std::get<sql::logic::ExecutedStatement>(actual).rows, expectedRows);
+  EXPECT_FALSE(expectedRows.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Tiny, TpchClusterTest, ::testing::Range(1, 23),
+    [](const ::testing::TestParamInfo<int>& info) { return fmt::format("q{:02d}", info.param); });
 
 } // namespace
 } // namespace presto::integration
