@@ -1,5 +1,6 @@
 #include "exec/LocalPlanner.h"
 
+#include <algorithm>
 #include <atomic>
 
 #include "common/Check.h"
@@ -19,6 +20,7 @@
 #include "exec/operators/OrderByOperator.h"
 #include "exec/operators/PartitionedOutputOperator.h"
 #include "exec/operators/RowNumberOperator.h"
+#include "exec/operators/StreamingAggregationOperator.h"
 #include "exec/operators/TableScanOperator.h"
 #include "exec/operators/TableWriterOperator.h"
 #include "exec/operators/UnnestOperator.h"
@@ -229,10 +231,37 @@ size_t LocalPlanner::planJoin(const PlanNodePtr& node) {
   return probe;
 }
 
+bool LocalPlanner::canStream(const AggregationNode& aggregation, int32_t numDrivers) {
+  const auto& keys = aggregation.groupingKeys();
+  if (keys.empty()) {
+    return false;
+  }
+  for (const auto& call : aggregation.aggregates()) {
+    if (call.distinct) {
+      return false;
+    }
+  }
+  const auto& preGrouped = aggregation.preGroupedKeys();
+  for (auto key : keys) {
+    if (std::find(preGrouped.begin(), preGrouped.end(), key) == preGrouped.end()) {
+      return false;
+    }
+  }
+  // Each driver sees a grouped stream, but a group may reach several drivers: only a partial
+  // step (whose groups the final step merges) tolerates that; otherwise one driver must see all.
+  return aggregation.step() == AggregationStep::kPartial || numDrivers == 1;
+}
+
 size_t LocalPlanner::planAggregation(const PlanNodePtr& node, size_t pipeline) {
   const auto& id = node->id();
   auto types = node->outputTypes();
   if (auto aggregation = std::dynamic_pointer_cast<const AggregationNode>(node)) {
+    if (canStream(*aggregation, numDrivers(pipeline))) {
+      append(pipeline, [aggregation](DriverContext* context, int32_t operatorId) {
+        return std::make_unique<StreamingAggregationOperator>(context, operatorId, aggregation);
+      }, id);
+      return pipeline;
+    }
     if (aggregation->step() != AggregationStep::kPartial) {
       pipeline = repartition(pipeline, *node, aggregation->groupingKeys());
     }

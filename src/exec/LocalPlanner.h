@@ -7,6 +7,7 @@
 
 namespace presto::exec {
 
+class AggregationNode;
 class Task;
 
 /// Turns a fragment's plan tree into pipelines (driver factories). A pipeline is a chain of
@@ -18,7 +19,8 @@ class Task;
 /// non-gathering local exchange run as `task.concurrency` drivers. A node that needs to see all rows of a group together gets a
 /// local repartition by its keys in front of it; a node that needs every row (ORDER BY, final
 /// LIMIT, global aggregation) gets a local gather into a single driver, preceded by a partial
-/// step where one exists (LIMIT, TopN, DISTINCT LIMIT).
+/// step where one exists (LIMIT, TopN, DISTINCT LIMIT). An aggregation whose input is already
+/// grouped on all its grouping keys streams (StreamingAggregationOperator) instead of hashing.
 class LocalPlanner {
  public:
   static std::vector<DriverFactory> plan(const PlanNodePtr& root, Task& task);
@@ -30,6 +32,10 @@ class LocalPlanner {
   size_t planNode(const PlanNodePtr& node);
   size_t planJoin(const PlanNodePtr& node);
   size_t planAggregation(const PlanNodePtr& node, size_t pipeline);
+  /// Whether `aggregation`, fed by a pipeline of `numDrivers` drivers, can run as a streaming
+  /// aggregation: every grouping key pre-grouped, no DISTINCT aggregate, and either a partial
+  /// step or a single driver (a repartition would interleave the groups).
+  static bool canStream(const AggregationNode& aggregation, int32_t numDrivers);
   size_t planWindowLike(const PlanNodePtr& node, size_t pipeline);
 
   /// Starts a pipeline whose first operator comes from `source`.

@@ -107,13 +107,14 @@ PlanBuilder& PlanBuilder::filterProject(RowExpressionPtr predicate, std::vector<
   return *this;
 }
 
-PlanBuilder& PlanBuilder::aggregation(
-    AggregationStep step, std::vector<int32_t> keys, std::vector<AggregateCall> aggregates) {
+PlanBuilder& PlanBuilder::aggregation(AggregationStep step, std::vector<int32_t> keys,
+    std::vector<AggregateCall> aggregates, std::vector<int32_t> preGroupedKeys) {
   std::vector<std::string> names;
   for (size_t i = 0; i < aggregates.size(); ++i) {
     names.push_back("a" + std::to_string(i));
   }
-  node_ = std::make_shared<AggregationNode>(nextId(), node_, step, std::move(keys), std::move(aggregates), names);
+  node_ = std::make_shared<AggregationNode>(nextId(), node_, step, std::move(keys), std::move(aggregates), names,
+      std::move(preGroupedKeys));
   return *this;
 }
 

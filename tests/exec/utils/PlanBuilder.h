@@ -55,9 +55,12 @@ class PlanBuilder {
   PlanBuilder& project(std::vector<RowExpressionPtr> projections, std::vector<std::string> names = {});
   PlanBuilder& filterProject(RowExpressionPtr predicate, std::vector<RowExpressionPtr> projections);
   /// Aggregates described as `name(channels...)` over the current columns: see aggregate().
-  PlanBuilder& aggregation(AggregationStep step, std::vector<int32_t> keys, std::vector<AggregateCall> aggregates);
-  PlanBuilder& singleAggregation(std::vector<int32_t> keys, std::vector<AggregateCall> aggregates) {
-    return aggregation(AggregationStep::kSingle, std::move(keys), std::move(aggregates));
+  /// `preGroupedKeys`: keys the input is already grouped on (all keys: streaming aggregation).
+  PlanBuilder& aggregation(AggregationStep step, std::vector<int32_t> keys, std::vector<AggregateCall> aggregates,
+      std::vector<int32_t> preGroupedKeys = {});
+  PlanBuilder& singleAggregation(
+      std::vector<int32_t> keys, std::vector<AggregateCall> aggregates, std::vector<int32_t> preGroupedKeys = {}) {
+    return aggregation(AggregationStep::kSingle, std::move(keys), std::move(aggregates), std::move(preGroupedKeys));
   }
   /// Partial aggregation, then a local repartition, then the final step.
   PlanBuilder& partialFinalAggregation(std::vector<int32_t> keys, std::vector<AggregateCall> aggregates);
