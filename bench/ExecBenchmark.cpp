@@ -1,9 +1,13 @@
 // Micro-benchmarks of the execution core, run as whole plans in a Task on a one-thread executor
 // (so rows/s is per core): hash aggregation and hash join by key shape, and the driver loop's
-// overhead per page.
+// overhead per page; and a join table built in one or in parallel partitions.
 
 #include <benchmark/benchmark.h>
 
+#include <chrono>
+#include <thread>
+
+#include "exec/HashJoinBridge.h"
 #include "exec/TaskExecutor.h"
 #include "utils/PlanBuilder.h"
 #include "utils/QueryRunner.h"
@@ -129,6 +133,43 @@ void hashJoin(benchmark::State& state) {
   runPlan(state, plan, kProbeRows + static_cast<int64_t>(kBuildRows));
 }
 
+/// Building a join table over 1M build rows (unique bigint keys, wide enough for the hash mode)
+/// in `partitions` partitions, each built on its own thread as the build drivers of a
+/// partitioned HashJoinBridge do (1: the last build driver builds the whole table). Wall time;
+/// the speed-up is bounded by the free cores.
+void joinBuild(benchmark::State& state) {
+  const auto partitions = static_cast<int32_t>(state.range(0));
+  constexpr int64_t kBuildRows = 1'000'000;
+  auto pages = makeInput(KeyShape{1, false}, kBuildRows, kBuildRows * 1000, 11);
+  std::vector<TypePtr> types{BIGINT(), BIGINT()};
+  auto pool = MemoryPool::createRoot("join-build");
+  for (auto _ : state) {
+    auto start = std::chrono::steady_clock::now();
+    HashJoinBridge bridge(types, {0}, partitions, 1, pool, partitions);
+    for (int32_t driver = 0; driver < partitions; ++driver) {
+      std::vector<PagePtr> share;
+      for (size_t i = static_cast<size_t>(driver); i < pages.size(); i += static_cast<size_t>(partitions)) {
+        share.push_back(pages[i]);
+      }
+      bridge.addBuildPages(std::move(share));
+    }
+    if (partitions > 1) {
+      std::vector<std::thread> builders;
+      for (int32_t driver = 0; driver < partitions; ++driver) {
+        builders.emplace_back([&bridge] { bridge.buildPartition(); });
+      }
+      for (auto& builder : builders) {
+        builder.join();
+      }
+    }
+    ContinueFuture future;
+    benchmark::DoNotOptimize(bridge.buildResult(&future));
+    state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    bridge.probeClosed();
+  }
+  state.SetItemsProcessed(state.iterations() * kBuildRows);
+}
+
 /// Pages of one row through values -> limit -> offset (pass-through) -> global count: the cost
 /// per page of the driver loop (operator calls, blocking checks, statistics and timing).
 void driverOverheadPerPage(benchmark::State& state) {
@@ -147,6 +188,7 @@ void driverOverheadPerPage(benchmark::State& state) {
 
 BENCHMARK(hashAggregation)->Arg(1)->Arg(2)->Arg(4)->Arg(0)->Unit(benchmark::kMillisecond)->ArgName("bigintKeys(0=varchar)")->UseManualTime();
 BENCHMARK(hashJoin)->Arg(1)->Arg(2)->Arg(4)->Arg(0)->Unit(benchmark::kMillisecond)->ArgName("bigintKeys(0=varchar)")->UseManualTime();
+BENCHMARK(joinBuild)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->ArgName("partitions")->UseManualTime();
 BENCHMARK(driverOverheadPerPage)->Unit(benchmark::kMillisecond)->UseManualTime();
 
 } // namespace presto::exec::test

@@ -4,13 +4,17 @@
 
 #include "common/Check.h"
 #include "exec/VectorGather.h"
+#include "vector/DictionaryVector.h"
 
 namespace presto::exec {
 
 HashJoinBridge::HashJoinBridge(std::vector<TypePtr> buildTypes, std::vector<int32_t> keyChannels,
-    int32_t numBuildDrivers, int32_t numProbeDrivers, MemoryPoolPtr pool)
+    int32_t numBuildDrivers, int32_t numProbeDrivers, MemoryPoolPtr pool, int32_t numPartitions)
     : buildTypes_(std::move(buildTypes)), keyChannels_(std::move(keyChannels)), numProbeDrivers_(numProbeDrivers),
-      pool_(std::move(pool)), pendingBuilders_(numBuildDrivers) {}
+      numPartitions_(numPartitions), pool_(std::move(pool)), pendingBuilders_(numBuildDrivers) {
+  PRESTO_CHECK(numPartitions_ == 1 || (!keyChannels_.empty() && numPartitions_ == numBuildDrivers),
+      "a partitioned join build has one partition per build driver");
+}
 
 void HashJoinBridge::addBuildPages(std::vector<PagePtr> pages) {
   std::vector<ContinuePromise> wake;
@@ -23,35 +27,108 @@ void HashJoinBridge::addBuildPages(std::vector<PagePtr> pages) {
     if (--pendingBuilders_ > 0) {
       return;
     }
-    // The last builder builds; probes wait on the futures until then.
-    build();
-    wake.swap(waiters_);
+    if (isPartitioned()) {
+      // The build drivers build the partitions; they wait on buildPagesReady() until then.
+      preparePartitions();
+      wake.swap(buildWaiters_);
+    } else {
+      // The last builder builds; probes wait on the futures until then.
+      build();
+      wake.swap(waiters_);
+    }
   }
   notifyAll(wake);
 }
 
-void HashJoinBridge::build() {
-  auto result = std::make_shared<JoinBuildResult>();
-  result->buildPage = concatenatePages(buildTypes_, pages_);
+void HashJoinBridge::concatenateBuildPages(JoinBuildResult& result) {
+  result.buildPage = concatenatePages(buildTypes_, pages_);
   pages_.clear();
   pageReservation_ = std::make_unique<MemoryReservation>(pool_, MemoryKind::kUser);
-  pageReservation_->resize(static_cast<int64_t>(UniqueRetainedBytes().add(*result->buildPage)));
+  pageReservation_->resize(static_cast<int64_t>(UniqueRetainedBytes().add(*result.buildPage)));
+}
+
+std::unique_ptr<HashTable> HashJoinBridge::buildTable(
+    const PagePtr& buildPage, const std::vector<vector_size_t>* rows) const {
+  std::vector<TypePtr> keyTypes;
+  std::vector<VectorPtr> keys;
+  vector_size_t numRows = rows == nullptr ? buildPage->numRows() : static_cast<vector_size_t>(rows->size());
+  BufferPtr indices;
+  if (rows != nullptr) {
+    indices = allocateIndices(numRows);
+    std::copy(rows->begin(), rows->end(), indices->asMutable<vector_size_t>());
+  }
+  for (auto channel : keyChannels_) {
+    keyTypes.push_back(buildTypes_[static_cast<size_t>(channel)]);
+    const auto& column = buildPage->column(static_cast<size_t>(channel));
+    keys.push_back(rows == nullptr ? column : wrapInDictionary(nullptr, indices, numRows, column));
+  }
+  auto table = std::make_unique<HashTable>(keyTypes, std::vector<std::pair<int32_t, int32_t>>{}, 16, pool_);
+  const int32_t extra = table->callerExtraOffset();
+  table->buildJoin(keys, numRows, JoinBuildResult::kNextOffset, [extra, rows](char* row, vector_size_t index) {
+    // Rows carry their number in the build page, wherever their partition's table is.
+    *reinterpret_cast<int32_t*>(row + extra + JoinBuildResult::kRowNumberOffset) =
+        rows == nullptr ? index : (*rows)[static_cast<size_t>(index)];
+  });
+  return table;
+}
+
+void HashJoinBridge::build() {
+  auto result = std::make_shared<JoinBuildResult>();
+  concatenateBuildPages(*result);
   if (!keyChannels_.empty()) {
-    std::vector<TypePtr> keyTypes;
-    std::vector<VectorPtr> keys;
-    for (auto channel : keyChannels_) {
-      keyTypes.push_back(buildTypes_[static_cast<size_t>(channel)]);
-      keys.push_back(result->buildPage->column(static_cast<size_t>(channel)));
-    }
-    result->table = std::make_unique<HashTable>(keyTypes, std::vector<std::pair<int32_t, int32_t>>{}, 16, pool_);
-    const int32_t extra = result->table->callerExtraOffset();
-    result->table->buildJoin(keys, result->buildPage->numRows(), JoinBuildResult::kNextOffset,
-        [extra](char* row, vector_size_t rowNumber) {
-          *reinterpret_cast<int32_t*>(row + extra + JoinBuildResult::kRowNumberOffset) = rowNumber;
-        });
-    result->numNullKeyRows = result->table->numNullKeyRows();
+    result->tables.push_back(buildTable(result->buildPage, nullptr));
+    result->numNullKeyRows = result->tables[0]->numNullKeyRows();
   }
   result_ = std::move(result);
+}
+
+void HashJoinBridge::preparePartitions() {
+  partial_ = std::make_shared<JoinBuildResult>();
+  concatenateBuildPages(*partial_);
+  partial_->tables.resize(static_cast<size_t>(numPartitions_));
+  std::vector<uint64_t> hashes;
+  hashRows(*partial_->buildPage, keyChannels_, hashes);
+  partitionRows_.assign(static_cast<size_t>(numPartitions_), {});
+  for (vector_size_t row = 0; row < partial_->buildPage->numRows(); ++row) {
+    partitionRows_[static_cast<size_t>(joinPartition(hashes[static_cast<size_t>(row)], numPartitions_))].push_back(row);
+  }
+}
+
+bool HashJoinBridge::buildPagesReady(ContinueFuture* future) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (partial_ != nullptr || result_ != nullptr) {
+    return true;
+  }
+  buildWaiters_.emplace_back();
+  *future = buildWaiters_.back().future();
+  return false;
+}
+
+void HashJoinBridge::buildPartition() {
+  std::shared_ptr<JoinBuildResult> partial;
+  size_t partition = 0;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    PRESTO_CHECK(partial_ != nullptr && nextPartition_ < numPartitions_, "no join build partition left to build");
+    partial = partial_;
+    partition = static_cast<size_t>(nextPartition_++);
+  }
+  // The build page and the partition's rows are not modified any more: build without the lock.
+  auto table = buildTable(partial->buildPage, &partitionRows_[partition]);
+  std::vector<ContinuePromise> wake;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    partial->numNullKeyRows += table->numNullKeyRows();
+    partial->tables[partition] = std::move(table);
+    if (++builtPartitions_ < numPartitions_) {
+      return;
+    }
+    partitionRows_.clear();
+    partial_.reset();
+    result_ = std::move(partial);
+    wake.swap(waiters_);
+  }
+  notifyAll(wake);
 }
 
 std::shared_ptr<const JoinBuildResult> HashJoinBridge::buildResult(ContinueFuture* future) {
@@ -87,6 +164,7 @@ void HashJoinBridge::probeClosed() {
   std::lock_guard<std::mutex> lock(mutex_);
   if (++closedProbes_ == numProbeDrivers_) {
     result_.reset();
+    partial_.reset();
     pageReservation_.reset();
     pages_.clear();
   }

@@ -219,8 +219,19 @@ size_t LocalPlanner::planJoin(const PlanNodePtr& node) {
     build = addExchange(build, LocalExchangeKind::kGather, {}, spec.buildTypes, id + ".build-gather");
   }
   size_t probe = planNode(left);
+  // Several build drivers each build a partition of the table, when probe and build keys hash
+  // alike (same types).
+  int32_t numPartitions = 1;
+  if (!buildKeys.empty() && numDrivers(build) > 1) {
+    bool sameKeyTypes = true;
+    for (size_t i = 0; i < buildKeys.size(); ++i) {
+      sameKeyTypes &= spec.probeTypes.at(static_cast<size_t>(spec.probeKeys[i]))->equals(
+          *spec.buildTypes.at(static_cast<size_t>(buildKeys[i])));
+    }
+    numPartitions = sameKeyTypes ? numDrivers(build) : 1;
+  }
   auto bridge = std::make_shared<HashJoinBridge>(spec.buildTypes, buildKeys, numDrivers(build), numDrivers(probe),
-      task_.pool()->addChild("join-bridge." + id));
+      task_.pool()->addChild("join-bridge." + id), numPartitions);
   task_.addJoinBridge(id, bridge);
   append(build, [id, buildTypes = spec.buildTypes, bridge](DriverContext* context, int32_t operatorId) {
     return std::make_unique<HashBuildOperator>(context, operatorId, id, buildTypes, bridge);

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "exec/HashJoinBridge.h"
 #include "utils/PlanBuilder.h"
 #include "utils/QueryRunner.h"
 
@@ -127,7 +128,7 @@ void checkJoin(JoinType type, const std::vector<Row>& probe, const std::vector<R
   // Parallel values produce their rows once per driver.
   auto allProbe = probe;
   auto allBuild = build;
-  if (parallelSides) {
+  for (int32_t driver = 1; parallelSides && driver < concurrency; ++driver) {
     allProbe.insert(allProbe.end(), probe.begin(), probe.end());
     allBuild.insert(allBuild.end(), build.begin(), build.end());
   }
@@ -160,6 +161,63 @@ TEST(JoinTest, parallelBuildAndProbeDrivers) {
   }
   checkJoin(JoinType::kFull, probe, build, {0, 1}, {0, 1}, true, false, 2, false, true);
   checkJoin(JoinType::kRight, makeSide(300, 10, 23), makeSide(120, 10, 24), {}, {}, true, false, 2, true, true);
+}
+
+TEST(JoinTest, partitionedBuildAllJoinTypes) {
+  // Three build drivers each build one partition of the table; probes look in their rows'
+  // partitions. Covers several keys, residual filters, NULL-aware joins, hash mode and empty sides.
+  auto probe = makeSide(2'500, 300, 31);
+  auto build = makeSide(900, 400, 32);
+  for (auto type : kAllTypes) {
+    checkJoin(type, probe, build, {0}, {0}, false, false, 3, false, true);
+    checkJoin(type, probe, build, {0, 1}, {0, 1}, true, false, 3, false, true);
+    checkJoin(type, probe, std::vector<Row>{}, {0}, {0}, false, false, 3, false, true);
+  }
+  checkJoin(JoinType::kAnti, probe, build, {0}, {0}, false, true, 3, false, true);
+  checkJoin(JoinType::kLeftSemiProject, probe, build, {0}, {0}, false, true, 2, false, true);
+  std::vector<Row> wideProbe;
+  std::vector<Row> wideBuild;
+  for (int64_t i = 0; i < 2'000; ++i) {
+    wideProbe.push_back({Value(i * (int64_t{1} << 40)), Value("p"), Value(i)});
+    if (i % 3 == 0) {
+      wideBuild.push_back({Value(i * (int64_t{1} << 40)), Value("b"), Value(i)});
+    }
+  }
+  checkJoin(JoinType::kFull, wideProbe, wideBuild, {0}, {0}, false, false, 2, false, true);
+  checkJoin(JoinType::kInner, wideProbe, wideBuild, {1, 0}, {1, 0}, false, false, 3, false, true);
+}
+
+TEST(JoinTest, partitionedBuildSplitsRowsAmongTables) {
+  auto pool = MemoryPool::createRoot("bridge");
+  auto rows = makeSide(1'000, 200, 33);
+  int64_t nullKeys = 0;
+  for (const auto& row : rows) {
+    nullKeys += row[0].isNull() ? 1 : 0;
+  }
+  {
+    HashJoinBridge bridge(kSideTypes, {0}, 2, 1, pool, 2);
+    ASSERT_TRUE(bridge.isPartitioned());
+    ContinueFuture waitForPages;
+    bridge.addBuildPages(makePages(kSideTypes, std::vector<Row>(rows.begin(), rows.begin() + 600), 250));
+    EXPECT_FALSE(bridge.buildPagesReady(&waitForPages));
+    bridge.addBuildPages(makePages(kSideTypes, std::vector<Row>(rows.begin() + 600, rows.end()), 250));
+    EXPECT_TRUE(bridge.buildPagesReady(&waitForPages));
+    ContinueFuture waitForBuild;
+    bridge.buildPartition();
+    EXPECT_EQ(bridge.buildResult(&waitForBuild), nullptr);
+    bridge.buildPartition();
+    auto result = bridge.buildResult(&waitForBuild);
+    ASSERT_NE(result, nullptr);
+    ASSERT_EQ(result->tables.size(), 2u);
+    EXPECT_EQ(result->buildPage->numRows(), 1'000);
+    EXPECT_EQ(result->numNullKeyRows, nullKeys);
+    // Every non-NULL key row is in exactly one table, and both tables hold some.
+    EXPECT_GT(result->tables[0]->rows().numRows(), 0);
+    EXPECT_GT(result->tables[1]->rows().numRows(), 0);
+    EXPECT_EQ(result->tables[0]->rows().numRows() + result->tables[1]->rows().numRows(), 1'000 - nullKeys);
+    bridge.probeClosed();
+  }
+  EXPECT_EQ(pool->totalBytes(), 0);
 }
 
 TEST(JoinTest, multipleKeysOfSeveralTypes) {

@@ -40,6 +40,21 @@ void HashBuildOperator::noMoreInput() {
   reservation_.resize(0);
 }
 
+BlockingReason HashBuildOperator::isBlocked(ContinueFuture* future) {
+  if (noMoreInput_ && bridge_->isPartitioned() && !partitionBuilt_ && !bridge_->buildPagesReady(future)) {
+    return BlockingReason::kWaitForJoinBuild;
+  }
+  return BlockingReason::kNotBlocked;
+}
+
+PagePtr HashBuildOperator::getOutput() {
+  if (noMoreInput_ && bridge_->isPartitioned() && !partitionBuilt_) {
+    bridge_->buildPartition();
+    partitionBuilt_ = true;
+  }
+  return nullptr;
+}
+
 void HashBuildOperator::close() {
   pages_.clear();
   retained_.clear();

@@ -11,7 +11,8 @@ namespace presto::exec {
 
 /// The sink of a join's build pipeline: collects its driver's build pages (reserving them as user
 /// memory) and hands them to the bridge when its input ends; the last build driver builds the
-/// hash table (or, for a nested-loop join, just the combined page).
+/// hash table (or, for a nested-loop join, just the combined page). With a partitioned bridge,
+/// every build driver then waits for the others' pages and builds one partition's table.
 class HashBuildOperator : public Operator {
  public:
   HashBuildOperator(DriverContext* driverContext, int32_t operatorId, const std::string& planNodeId,
@@ -19,12 +20,15 @@ class HashBuildOperator : public Operator {
   bool needsInput() const override { return !noMoreInput_; }
   void addInput(PagePtr input) override;
   void noMoreInput() override;
-  PagePtr getOutput() override { return nullptr; }
-  bool isFinished() override { return noMoreInput_; }
+  BlockingReason isBlocked(ContinueFuture* future) override;
+  /// Builds this driver's partition once every build page is in (partitioned bridges only).
+  PagePtr getOutput() override;
+  bool isFinished() override { return noMoreInput_ && (!bridge_->isPartitioned() || partitionBuilt_); }
   void close() override;
 
  private:
   std::shared_ptr<HashJoinBridge> bridge_;
+  bool partitionBuilt_ = false;
   std::vector<PagePtr> pages_;
   MemoryReservation reservation_;
   /// What the kept pages hold, each shared buffer once.

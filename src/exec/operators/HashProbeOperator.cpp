@@ -2,6 +2,7 @@
 
 #include "common/Check.h"
 #include "exec/Task.h"
+#include "exec/RowHash.h"
 #include "exec/VectorGather.h"
 #include "vector/DictionaryVector.h"
 #include "vector/FlatVector.h"
@@ -52,9 +53,9 @@ BlockingReason HashProbeOperator::isBlocked(ContinueFuture* future) {
   if (build_ == nullptr) {
     return BlockingReason::kWaitForJoinBuild;
   }
-  if (build_->table != nullptr) {
-    rowNumberOffset_ = build_->table->callerExtraOffset() + JoinBuildResult::kRowNumberOffset;
-    nextOffset_ = build_->table->callerExtraOffset() + JoinBuildResult::kNextOffset;
+  if (build_->isHashJoin()) {
+    rowNumberOffset_ = build_->tables[0]->callerExtraOffset() + JoinBuildResult::kRowNumberOffset;
+    nextOffset_ = build_->tables[0]->callerExtraOffset() + JoinBuildResult::kNextOffset;
   }
   if (needsBuildMatches(spec_.joinType)) {
     buildMatched_.assign(static_cast<size_t>(build_->buildPage->numRows()), false);
@@ -87,12 +88,48 @@ void HashProbeOperator::addInput(PagePtr input) {
   for (auto channel : spec_.probeKeys) {
     probeKeys_.push_back(std::make_unique<DecodedVector>(*input_->column(static_cast<size_t>(channel))));
   }
-  if (build_->table != nullptr) {
-    std::vector<VectorPtr> keys;
-    for (auto channel : spec_.probeKeys) {
-      keys.push_back(input_->column(static_cast<size_t>(channel)));
+  if (build_->isHashJoin()) {
+    probeTables();
+  }
+}
+
+void HashProbeOperator::probeTables() {
+  const auto numRows = input_->numRows();
+  std::vector<VectorPtr> keys;
+  for (auto channel : spec_.probeKeys) {
+    keys.push_back(input_->column(static_cast<size_t>(channel)));
+  }
+  const auto numPartitions = static_cast<int32_t>(build_->tables.size());
+  if (numPartitions == 1) {
+    build_->tables[0]->joinProbe(keys, numRows, hits_, scratch_);
+    return;
+  }
+  // Each row looks in its key's partition: probe each partition's rows as one batch.
+  hashRows(*input_, spec_.probeKeys, partitionHashes_);
+  partitionRows_.resize(static_cast<size_t>(numPartitions));
+  for (auto& rows : partitionRows_) {
+    rows.clear();
+  }
+  for (vector_size_t row = 0; row < numRows; ++row) {
+    partitionRows_[static_cast<size_t>(joinPartition(partitionHashes_[static_cast<size_t>(row)], numPartitions))]
+        .push_back(row);
+  }
+  hits_.assign(static_cast<size_t>(numRows), nullptr);
+  for (int32_t partition = 0; partition < numPartitions; ++partition) {
+    const auto& rows = partitionRows_[static_cast<size_t>(partition)];
+    if (rows.empty()) {
+      continue;
     }
-    build_->table->joinProbe(keys, numRows, hits_, scratch_);
+    auto numSelected = static_cast<vector_size_t>(rows.size());
+    auto indices = toIndices(rows);
+    std::vector<VectorPtr> selected;
+    for (const auto& key : keys) {
+      selected.push_back(wrap(indices, numSelected, key));
+    }
+    build_->tables[static_cast<size_t>(partition)]->joinProbe(selected, numSelected, partitionHits_, scratch_);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      hits_[static_cast<size_t>(rows[i])] = partitionHits_[i];
+    }
   }
 }
 
@@ -111,7 +148,7 @@ bool HashProbeOperator::nextPairs() {
   const auto limit = static_cast<size_t>(task().config().preferredPageRows);
   const auto numRows = input_->numRows();
   const bool firstMatchOnly = !emitsPairs(spec_.joinType) && filter_ == nullptr;
-  if (build_->table != nullptr) {
+  if (build_->isHashJoin()) {
     for (; probeRow_ < numRows; ++probeRow_) {
       const char* row = chain_ != nullptr ? chain_ : hits_[static_cast<size_t>(probeRow_)];
       chain_ = nullptr;

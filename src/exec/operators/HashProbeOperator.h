@@ -40,6 +40,8 @@ class HashProbeOperator : public Operator {
  private:
   /// Fills pairs for the current input; returns false when the input's pairs are exhausted.
   bool nextPairs();
+  /// Finds each input row's first match (hits_), in the table of the row's partition.
+  void probeTables();
   /// Keeps the pairs passing the residual filter.
   void applyFilter();
   PagePtr makePairPage();
@@ -60,6 +62,10 @@ class HashProbeOperator : public Operator {
   PagePtr input_;
   std::vector<char*> hits_;
   HashTable::ProbeScratch scratch_;
+  /// Partitioned builds: the input's key hashes, rows per partition, one partition's hits.
+  std::vector<uint64_t> partitionHashes_;
+  std::vector<std::vector<vector_size_t>> partitionRows_;
+  std::vector<char*> partitionHits_;
   std::vector<std::unique_ptr<DecodedVector>> probeKeys_;
   std::vector<bool> probeMatched_;
   vector_size_t probeRow_ = 0;
