@@ -225,6 +225,7 @@ PlanTranslator::Translated PlanTranslator::visitWindow(const sql::PlanNode& node
     call.frame.startOffset = offsetOf(function.frame.startValue);
     call.frame.endType = boundType(function.frame.endType);
     call.frame.endOffset = offsetOf(function.frame.endValue);
+    call.ignoreNulls = function.ignoreNulls;
     // ntile's bucket count, lag/lead's offset and nth_value's position are constants, and so is
     // lag/lead's default.
     size_t firstConstant = call.function == "ntile" ? 0 : 1;

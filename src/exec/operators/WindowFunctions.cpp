@@ -1,5 +1,7 @@
 #include "exec/operators/WindowFunctions.h"
 
+#include <algorithm>
+
 #include "common/Check.h"
 
 namespace presto::exec {
@@ -132,6 +134,41 @@ Value aggregateFrame(const std::string& function, const TypePtr& type, const std
   return best;
 }
 
+/// lag, lead, first_value, last_value, nth_value of `row` counting only the rows whose value is
+/// not null (IGNORE NULLS); `nonNull` holds those rows in order.
+Value ignoringNulls(const WindowFunctionCall& function, const std::vector<Value>& values,
+    const std::vector<int64_t>& nonNull, int64_t row, int64_t start, int64_t end) {
+  const auto& name = function.function;
+  const auto offset = function.constantArgument;
+  auto before = [&](int64_t position) {
+    return static_cast<int64_t>(std::lower_bound(nonNull.begin(), nonNull.end(), position) - nonNull.begin());
+  };
+  auto valueAt = [&](int64_t index, const Value& otherwise) {
+    return index >= 0 && index < static_cast<int64_t>(nonNull.size()) ? values[static_cast<size_t>(nonNull[index])]
+                                                                        : otherwise;
+  };
+  if (offset == 0 && (name == "lag" || name == "lead")) {
+    return values[static_cast<size_t>(row)];
+  }
+  if (name == "lag") {
+    return valueAt(before(row) - offset, function.defaultValue);
+  }
+  if (name == "lead") {
+    return valueAt(before(row + 1) + offset - 1, function.defaultValue);
+  }
+  if (start > end) {
+    return Value::null();
+  }
+  auto first = before(start);
+  auto last = before(end + 1) - 1;
+  auto index = name == "first_value" ? first : (name == "last_value" ? last : first + offset - 1);
+  return index >= first && index <= last ? valueAt(index, Value::null()) : Value::null();
+}
+
+bool isValueFunction(const std::string& name) {
+  return name == "lag" || name == "lead" || name == "first_value" || name == "last_value" || name == "nth_value";
+}
+
 } // namespace
 
 void computeWindowFunction(const WindowFunctionCall& function, const TypePtr& argumentType,
@@ -139,6 +176,16 @@ void computeWindowFunction(const WindowFunctionCall& function, const TypePtr& ar
   const int64_t numRows = partition.numRows();
   const auto& name = function.function;
   const std::vector<Value>* values = function.inputs.empty() ? nullptr : &partition.arguments[argument];
+  PRESTO_USER_CHECK(!function.ignoreNulls || isValueFunction(name), errors::NOT_SUPPORTED,
+      "Cannot specify null treatment clause for {} function", name);
+  std::vector<int64_t> nonNull;
+  if (function.ignoreNulls) {
+    for (int64_t row = 0; row < numRows; ++row) {
+      if (!(*values)[static_cast<size_t>(row)].isNull()) {
+        nonNull.push_back(row);
+      }
+    }
+  }
   int64_t denseRank = 0;
   for (int64_t row = 0; row < numRows; ++row) {
     auto group = partition.peerGroup[static_cast<size_t>(row)];
@@ -163,13 +210,17 @@ void computeWindowFunction(const WindowFunctionCall& function, const TypePtr& ar
       int64_t bucket = size == 0 ? row + 1
           : (row < remainder * (size + 1) ? row / (size + 1) + 1 : (row - remainder) / size + 1);
       results.push_back(Value(bucket));
+    } else if (function.ignoreNulls && (name == "lag" || name == "lead")) {
+      results.push_back(ignoringNulls(function, *values, nonNull, row, 0, -1));
     } else if (name == "lag" || name == "lead") {
       int64_t target = name == "lag" ? row - function.constantArgument : row + function.constantArgument;
       results.push_back(target >= 0 && target < numRows ? (*values)[static_cast<size_t>(target)] : function.defaultValue);
     } else {
       int64_t start = std::max<int64_t>(0, frameBound(partition, function.frame, row, true));
       int64_t end = std::min<int64_t>(numRows - 1, frameBound(partition, function.frame, row, false));
-      if (name == "first_value" || name == "last_value" || name == "nth_value") {
+      if (function.ignoreNulls) {
+        results.push_back(ignoringNulls(function, *values, nonNull, row, start, end));
+      } else if (name == "first_value" || name == "last_value" || name == "nth_value") {
         int64_t target = name == "first_value" ? start : (name == "last_value" ? end : start + function.constantArgument - 1);
         results.push_back(start <= end && target >= start && target <= end ? (*values)[static_cast<size_t>(target)]
                                                                             : Value::null());

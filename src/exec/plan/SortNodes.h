@@ -99,6 +99,8 @@ struct WindowFunctionCall {
   int64_t constantArgument = 1;
   /// lag/lead: the value of rows whose offset row is outside the partition (NULL by default).
   Value defaultValue;
+  /// IGNORE NULLS (value functions only): offsets and positions count non-null rows only.
+  bool ignoreNulls = false;
 };
 
 /// Computes window functions over partitions of `partitionKeys` ordered by `sortKeys`, appending
