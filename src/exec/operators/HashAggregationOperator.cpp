@@ -2,6 +2,7 @@
 
 #include "common/Check.h"
 #include "exec/Task.h"
+#include "exec/aggregation/AggregateInput.h"
 #include "vector/DecodedVector.h"
 #include "vector/DictionaryVector.h"
 
@@ -53,16 +54,11 @@ HashAggregationOperator::HashAggregationOperator(
 }
 
 void HashAggregationOperator::selectRows(AggregateInfo& info, const Page& input, SelectivityVector& rows) {
-  rows.resize(input.numRows());
-  rows.setAll();
   if (info.mask >= 0) {
-    DecodedVector mask(*input.column(static_cast<size_t>(info.mask)));
-    for (vector_size_t row = 0; row < input.numRows(); ++row) {
-      if (mask.isNullAt(row) || !mask.valueAt<bool>(row)) {
-        rows.setValid(row, false);
-      }
-    }
-    rows.updateBounds();
+    selectMaskedRows(input, info.mask, rows);
+  } else {
+    rows.resize(input.numRows());
+    rows.setAll();
   }
   if (info.distinctTable != nullptr) {
     // Only rows that pass the mask may register their (keys, arguments) combination.
@@ -116,16 +112,7 @@ void HashAggregationOperator::addInput(PagePtr input) {
     } else if (!rows.isAllSelected()) {
       rows.setAll();
     }
-    if (rawInput_) {
-      std::vector<VectorPtr> arguments;
-      for (auto channel : info.inputs) {
-        arguments.push_back(input->column(static_cast<size_t>(channel)));
-      }
-      info.aggregate->addRawInput(groups_.data(), rows, arguments);
-    } else {
-      PRESTO_CHECK(info.inputs.size() == 1, "an intermediate aggregate reads one column");
-      info.aggregate->addIntermediate(groups_.data(), rows, input->column(static_cast<size_t>(info.inputs[0])));
-    }
+    addAggregateInput(*info.aggregate, info.inputs, rawInput_, groups_.data(), rows, *input);
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "common/Check.h"
 #include "exec/Task.h"
+#include "exec/aggregation/AggregateInput.h"
 #include "vector/DecodedVector.h"
 
 namespace presto::exec {
@@ -53,18 +54,6 @@ bool StreamingAggregationOperator::sameGroup(
   return true;
 }
 
-void StreamingAggregationOperator::selectRows(const AggregateInfo& info, const Page& input, SelectivityVector& rows) const {
-  rows.resize(input.numRows());
-  rows.setAll();
-  DecodedVector mask(*input.column(static_cast<size_t>(info.mask)));
-  for (vector_size_t row = 0; row < input.numRows(); ++row) {
-    if (mask.isNullAt(row) || !mask.valueAt<bool>(row)) {
-      rows.setValid(row, false);
-    }
-  }
-  rows.updateBounds();
-}
-
 void StreamingAggregationOperator::addInput(PagePtr input) {
   const vector_size_t numRows = input->numRows();
   std::vector<DecodedVector> keys(keyChannels_.size());
@@ -96,23 +85,14 @@ void StreamingAggregationOperator::addInput(PagePtr input) {
   SelectivityVector rows(numRows);
   for (auto& info : aggregates_) {
     if (info.mask >= 0) {
-      selectRows(info, *input, rows);
+      selectMaskedRows(*input, info.mask, rows);
       if (!rows.hasSelections()) {
         continue;
       }
     } else if (!rows.isAllSelected()) {
       rows.setAll();
     }
-    if (rawInput_) {
-      std::vector<VectorPtr> arguments;
-      for (auto channel : info.inputs) {
-        arguments.push_back(input->column(static_cast<size_t>(channel)));
-      }
-      info.aggregate->addRawInput(rowGroups_.data(), rows, arguments);
-    } else {
-      PRESTO_CHECK(info.inputs.size() == 1, "an intermediate aggregate reads one column");
-      info.aggregate->addIntermediate(rowGroups_.data(), rows, input->column(static_cast<size_t>(info.inputs[0])));
-    }
+    addAggregateInput(*info.aggregate, info.inputs, rawInput_, rowGroups_.data(), rows, *input);
   }
   // Every group but the last is complete: emit them and keep only the open one.
   auto numComplete = static_cast<vector_size_t>(groups_->numRows() - 1);

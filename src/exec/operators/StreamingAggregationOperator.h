@@ -39,8 +39,6 @@ class StreamingAggregationOperator : public Operator {
 
   /// Whether row `row` of the decoded keys belongs to `group`.
   bool sameGroup(const std::vector<DecodedVector>& keys, vector_size_t row, const char* group) const;
-  /// Rows of `input` an aggregate takes (the mask's true rows).
-  void selectRows(const AggregateInfo& info, const Page& input, SelectivityVector& rows) const;
   /// A page of the first `numGroups` groups of `groups_`; their accumulators are destroyed.
   PagePtr extractGroups(vector_size_t numGroups);
   /// Moves the open (last) group into the spare container and frees every other row.

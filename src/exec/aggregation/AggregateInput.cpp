@@ -1,0 +1,34 @@
+#include "exec/aggregation/AggregateInput.h"
+
+#include "common/Check.h"
+#include "vector/DecodedVector.h"
+
+namespace presto::exec {
+
+void selectMaskedRows(const Page& input, int32_t mask, SelectivityVector& rows) {
+  rows.resize(input.numRows());
+  rows.setAll();
+  DecodedVector decoded(*input.column(static_cast<size_t>(mask)));
+  for (vector_size_t row = 0; row < input.numRows(); ++row) {
+    if (decoded.isNullAt(row) || !decoded.valueAt<bool>(row)) {
+      rows.setValid(row, false);
+    }
+  }
+  rows.updateBounds();
+}
+
+void addAggregateInput(Aggregate& aggregate, const std::vector<int32_t>& inputs, bool rawInput, char** groups,
+    const SelectivityVector& rows, const Page& input) {
+  if (rawInput) {
+    std::vector<VectorPtr> arguments;
+    for (auto channel : inputs) {
+      arguments.push_back(input.column(static_cast<size_t>(channel)));
+    }
+    aggregate.addRawInput(groups, rows, arguments);
+    return;
+  }
+  PRESTO_CHECK(inputs.size() == 1, "an intermediate aggregate reads one column");
+  aggregate.addIntermediate(groups, rows, input.column(static_cast<size_t>(inputs[0])));
+}
+
+} // namespace presto::exec

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "exec/aggregation/Aggregate.h"
+#include "vector/Page.h"
+#include "vector/SelectivityVector.h"
+
+namespace presto::exec {
+
+/// Sets `rows` to the rows of `input` whose boolean column `mask` is true (a FILTER clause).
+void selectMaskedRows(const Page& input, int32_t mask, SelectivityVector& rows);
+
+/// Feeds `rows` of `input` to `aggregate`, row r into the accumulator at `groups[r]`: raw input
+/// read from the `inputs` columns, or (`rawInput` false) the one column of partial states an
+/// intermediate or final step merges.
+void addAggregateInput(Aggregate& aggregate, const std::vector<int32_t>& inputs, bool rawInput, char** groups,
+    const SelectivityVector& rows, const Page& input);
+
+} // namespace presto::exec
