@@ -104,6 +104,8 @@ ResolvedFunctionPtr FunctionRegistry::resolve(
   std::shared_ptr<const FunctionEntry> best;
   std::optional<SignatureMatch> bestMatch;
   bool ambiguous = false;
+  /// The overloads tied with the best so far, for the message of an ambiguous call.
+  std::vector<std::shared_ptr<const FunctionEntry>> tied;
   for (const auto& entry : it->second) {
     if (entry->metadata.kind != kind) {
       continue;
@@ -116,6 +118,7 @@ ResolvedFunctionPtr FunctionRegistry::resolve(
       best = entry;
       bestMatch = std::move(match);
       ambiguous = false;
+      tied.clear();
     } else if (match->numCoercions == bestMatch->numCoercions) {
       // Prefer the more specific overload: the one whose argument types coerce to the other's.
       bool matchIsNarrower = true;
@@ -128,8 +131,10 @@ ResolvedFunctionPtr FunctionRegistry::resolve(
         best = entry;
         bestMatch = std::move(match);
         ambiguous = false;
+        tied.clear();
       } else if (matchIsNarrower == bestIsNarrower) {
         ambiguous = true;
+        tied.push_back(entry);
       }
     }
   }
@@ -141,8 +146,15 @@ ResolvedFunctionPtr FunctionRegistry::resolve(
     PRESTO_USER_FAIL(errors::FUNCTION_NOT_FOUND, "Unexpected parameters ({}) for function {}. Expected:{}",
         typesToString(argumentTypes), name, candidates);
   }
-  PRESTO_USER_CHECK(!ambiguous, errors::AMBIGUOUS_FUNCTION_CALL, "Ambiguous call to {}({})", name,
-      typesToString(argumentTypes));
+  if (ambiguous) {
+    // Presto's wording, with the overloads that fit equally well.
+    std::string candidates = fmt::format("\n * {}({})", best->signature.name, best->signature.argumentsToString());
+    for (const auto& entry : tied) {
+      candidates += fmt::format("\n * {}({})", entry->signature.name, entry->signature.argumentsToString());
+    }
+    PRESTO_USER_FAIL(errors::AMBIGUOUS_FUNCTION_CALL,
+        "Could not choose a best candidate operator. Explicit type casts must be added.\nCandidates are:{}", candidates);
+  }
   return std::make_shared<ResolvedFunction>(
       ResolvedFunction{best, std::move(bestMatch->argumentTypes), std::move(bestMatch->returnType)});
 }
