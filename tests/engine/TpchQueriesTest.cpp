@@ -1,4 +1,3 @@
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -6,17 +5,10 @@
 
 #include "ResultText.h"
 #include "common/PrestoException.h"
+#include "testing/TextFile.h"
 
 namespace presto::engine::test {
 namespace {
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in.good()) << "cannot read " << path;
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 /// A scale factor's schema and where DuckDB's answers for it are.
 struct Scale {
@@ -37,7 +29,7 @@ class TpchQueriesTest : public ::testing::TestWithParam<std::tuple<Scale, int>> 
 TEST_P(TpchQueriesTest, matchesDuckDb) {
   const auto& [scale, query] = GetParam();
   auto name = fmt::format("q{:02d}", query);
-  auto sql = readFile(std::string(PRESTO_SHARED_DIR) + "/tpch/queries/" + name + ".sql");
+  auto sql = presto::test::readTextFile(std::string(PRESTO_SHARED_DIR) + "/tpch/queries/" + name + ".sql");
   StatementResult result;
   sql::Session session("test", "tpch", scale.schema);
   try {
@@ -45,7 +37,7 @@ TEST_P(TpchQueriesTest, matchesDuckDb) {
   } catch (const PrestoException& error) {
     FAIL() << name << " failed: " << error.what();
   }
-  std::istringstream answer(readFile(scale.answers + "/" + name + ".csv"));
+  std::istringstream answer(presto::test::readTextFile(scale.answers + "/" + name + ".csv"));
   std::string line;
   std::getline(answer, line);
   auto header = parseCsvLine(line);

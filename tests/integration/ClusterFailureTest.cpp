@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
@@ -25,6 +24,7 @@
 #include "TestClient.h"
 #include "TestCluster.h"
 #include "server/http/HttpClient.h"
+#include "testing/TextFile.h"
 
 namespace presto::integration {
 namespace {
@@ -50,16 +50,6 @@ constexpr const char* kDrainedQuery =
 /// join key) and an aggregation (hash-partitioned on the group key), five fragments.
 constexpr const char* kMultiStageQuery =
     "SELECT l_returnflag, count(*) FROM lineitem JOIN orders ON l_orderkey = o_orderkey GROUP BY l_returnflag";
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) {
-    throw std::runtime_error("cannot read " + path);
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 /// Polls `condition` every 50 ms until it holds (true) or `timeout` passed (false).
 bool waitUntil(std::chrono::milliseconds timeout, const std::function<bool()>& condition) {
@@ -125,10 +115,10 @@ bool matchesAnswer(const nlohmann::json& actual, const std::string& expected) {
 /// Returns the query id.
 std::string expectTpchQ1(TestClient& client) {
   std::string shared = PRESTO_SHARED_DIR;
-  ClientResult result = client.execute(readFile(shared + "/tpch/queries/q01.sql"), 60s);
+  ClientResult result = client.execute(presto::test::readTextFile(shared + "/tpch/queries/q01.sql"), 60s);
   EXPECT_FALSE(result.failure) << result.failure->errorName << ": " << result.failure->message;
   EXPECT_FALSE(result.timedOut);
-  std::istringstream answer(readFile(shared + "/tpch/answers/duckdb-sf0.01/q01.csv"));
+  std::istringstream answer(presto::test::readTextFile(shared + "/tpch/answers/duckdb-sf0.01/q01.csv"));
   std::string line;
   std::getline(answer, line);
   size_t row = 0;

@@ -2,10 +2,8 @@
 // presto-server cluster on loopback, through the client REST protocol: the same files and the same
 // record checks as sql_logic_test on the embedded engine (docs/dev/cluster-tests.md).
 
-#include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -15,6 +13,7 @@
 #include "EmbeddedStatementExecutor.h"
 #include "SqlTestFileRunner.h"
 #include "TestCluster.h"
+#include "testing/TextFile.h"
 
 #ifndef PRESTO_SQL_TEST_DIR
 #error "PRESTO_SQL_TEST_DIR must name the directory holding the .test files"
@@ -95,14 +94,11 @@ TEST_P(TpchClusterTest, sameRowsAsTheEmbeddedEngine) {
   if (cluster == nullptr) {
     return;
   }
-  std::ifstream file(fmt::format("{}/tpch/queries/q{:02d}.sql", PRESTO_SHARED_DIR, GetParam()));
-  std::stringstream sql;
-  sql << file.rdbuf();
-  ASSERT_FALSE(sql.str().empty());
+  auto sql = presto::test::readTextFile(fmt::format("{}/tpch/queries/q{:02d}.sql", PRESTO_SHARED_DIR, GetParam()));
   ClusterStatementExecutor onCluster(cluster->coordinatorUrl(), sql::logic::statementTimeout());
   sql::logic::EmbeddedStatementExecutor embedded(sql::logic::statementTimeout());
-  auto expected = embedded.execute(sql.str());
-  auto actual = onCluster.execute(sql.str());
+  auto expected = embedded.execute(sql);
+  auto actual = onCluster.execute(sql);
   ASSERT_TRUE(std::holds_alternative<sql::logic::ExecutedStatement>(expected));
   ASSERT_TRUE(std::holds_alternative<sql::logic::ExecutedStatement>(actual))
       << (std::holds_alternative<sql::logic::StatementFailure>(actual)

@@ -5,6 +5,12 @@
 
 namespace presto::exec {
 
+void placeAccumulator(Aggregate& aggregate, const RowContainer& rows, int32_t index) {
+  int32_t nullBit = rows.accumulatorNullBit(index);
+  aggregate.setOffsets(
+      rows.accumulatorOffset(index), rows.nullOffset() + nullBit / 8, static_cast<uint8_t>(1 << (nullBit % 8)));
+}
+
 void selectMaskedRows(const Page& input, int32_t mask, SelectivityVector& rows) {
   rows.resize(input.numRows());
   rows.setAll();

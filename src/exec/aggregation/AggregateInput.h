@@ -3,11 +3,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "exec/RowContainer.h"
 #include "exec/aggregation/Aggregate.h"
 #include "vector/Page.h"
 #include "vector/SelectivityVector.h"
 
 namespace presto::exec {
+
+/// Points `aggregate` at accumulator `index` of the rows of `rows` (its offset and null bit).
+void placeAccumulator(Aggregate& aggregate, const RowContainer& rows, int32_t index);
 
 /// Sets `rows` to the rows of `input` whose boolean column `mask` is true (a FILTER clause).
 void selectMaskedRows(const Page& input, int32_t mask, SelectivityVector& rows);

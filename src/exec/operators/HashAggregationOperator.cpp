@@ -38,11 +38,8 @@ HashAggregationOperator::HashAggregationOperator(
     aggregates_.push_back(std::move(info));
   }
   table_ = std::make_unique<HashTable>(keyTypes, accumulators, 0, pool());
-  const auto& rows = table_->rows();
   for (size_t i = 0; i < aggregates_.size(); ++i) {
-    int32_t nullBit = rows.accumulatorNullBit(static_cast<int32_t>(i));
-    aggregates_[i].aggregate->setOffsets(rows.accumulatorOffset(static_cast<int32_t>(i)),
-        rows.nullOffset() + nullBit / 8, static_cast<uint8_t>(1 << (nullBit % 8)));
+    placeAccumulator(*aggregates_[i].aggregate, table_->rows(), static_cast<int32_t>(i));
   }
   if (keyChannels_.empty()) {
     globalGroup_ = table_->rows().newRow();

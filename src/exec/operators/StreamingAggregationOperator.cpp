@@ -38,9 +38,7 @@ StreamingAggregationOperator::StreamingAggregationOperator(
   groups_ = std::make_unique<RowContainer>(keyTypes, accumulators, 0, pool());
   spare_ = std::make_unique<RowContainer>(keyTypes, accumulators, 0, pool());
   for (size_t i = 0; i < aggregates_.size(); ++i) {
-    int32_t nullBit = groups_->accumulatorNullBit(static_cast<int32_t>(i));
-    aggregates_[i].aggregate->setOffsets(groups_->accumulatorOffset(static_cast<int32_t>(i)),
-        groups_->nullOffset() + nullBit / 8, static_cast<uint8_t>(1 << (nullBit % 8)));
+    placeAccumulator(*aggregates_[i].aggregate, *groups_, static_cast<int32_t>(i));
   }
 }
 

@@ -5,15 +5,14 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "ResultText.h"
 #include "SqlTestFile.h"
+#include "testing/TextFile.h"
 
 namespace presto::sql::logic {
 namespace {
@@ -22,13 +21,6 @@ namespace fs = std::filesystem;
 
 /// Rows beyond this many are elided from failure messages.
 constexpr size_t kMaxRowsShown = 60;
-
-std::string readFile(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  std::stringstream text;
-  text << stream.rdbuf();
-  return text.str();
-}
 
 std::string joinLines(const std::vector<std::string>& rows) {
   std::string text;
@@ -211,7 +203,7 @@ void runSqlTestFile(
     const std::string& root, const std::string& relativePath, StatementExecutor& executor, ExecutionMode mode) {
   std::vector<SqlTestRecord> records;
   try {
-    records = parseSqlTestFile(relativePath, readFile(fs::path(root) / relativePath));
+    records = parseSqlTestFile(relativePath, presto::test::readTextFile(fs::path(root) / relativePath));
   } catch (const std::exception& error) {
     FAIL() << "malformed test file: " << error.what();
   }

@@ -3,6 +3,7 @@
 #include "sql/optimizer/AddExchanges.h"
 #include "sql/optimizer/DistributedPlanPrinter.h"
 #include "sql/planner/ValuesNode.h"
+#include "testing/TextFile.h"
 
 namespace presto::sql::test {
 
@@ -45,7 +46,7 @@ void collectNames(const PlanNode& node, std::vector<std::string>& names) {
 std::string tpchQuery(int query) {
   char file[32];
   std::snprintf(file, sizeof(file), "q%02d.sql", query);
-  auto sql = readTextFile(std::string(PRESTO_SHARED_DIR) + "/tpch/queries/" + file);
+  auto sql = presto::test::readTextFile(std::string(PRESTO_SHARED_DIR) + "/tpch/queries/" + file);
   while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) {
     sql.pop_back();
   }

@@ -1,19 +1,12 @@
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "RoundTrip.h"
+#include "testing/TextFile.h"
 
 namespace presto::sql {
 namespace {
-
-std::string readFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 /// The benchmark files end with `;`, which separates statements in a script but is not part of
 /// a statement, as for Presto's CLI.
@@ -43,7 +36,7 @@ void checkDirectory(const std::string& directory, size_t expectedCount) {
   ASSERT_EQ(files.size(), expectedCount) << directory;
   for (const auto& file : files) {
     SCOPED_TRACE(file.string());
-    std::string sql = stripTerminator(readFile(file));
+    std::string sql = stripTerminator(presto::test::readTextFile(file));
     try {
       StatementPtr statement = parseStatement(sql);
       EXPECT_TRUE(statement->is<Query>());
@@ -63,7 +56,7 @@ TEST(TpcQueriesTest, allTpcdsQueriesParseAndRoundTrip) {
 }
 
 void checkSchemaScript(const std::string& path, size_t expectedTables) {
-  std::string script = readFile(path);
+  std::string script = presto::test::readTextFile(path);
   size_t tables = 0;
   size_t start = 0;
   while (start < script.size()) {

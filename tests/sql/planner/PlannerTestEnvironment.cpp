@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <sstream>
 
 #include "connector/memory/MemoryConnector.h"
@@ -11,16 +10,10 @@
 #include "connector/tpch/TpchConnector.h"
 #include "function/BuiltinFunctions.h"
 #include "sql/parser/SqlParser.h"
+#include "testing/TextFile.h"
 #include "type/TypeSignature.h"
 
 namespace presto::sql::test {
-
-std::string readTextFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<TpcdsQuery> tpcdsQueries() {
   std::vector<std::filesystem::path> files;
@@ -30,7 +23,7 @@ std::vector<TpcdsQuery> tpcdsQueries() {
   std::sort(files.begin(), files.end());
   std::vector<TpcdsQuery> queries;
   for (const auto& file : files) {
-    std::string sql = readTextFile(file);
+    std::string sql = presto::test::readTextFile(file);
     while (!sql.empty() && (std::isspace(static_cast<unsigned char>(sql.back())) || sql.back() == ';')) {
       sql.pop_back();
     }
@@ -55,7 +48,7 @@ std::string withoutComments(const std::string& sql) {
 void PlannerTestEnvironment::createTpcdsSchema() {
   auto connector = catalogs().requireConnector("memory");
   connector->metadata().createSchema("tpcds");
-  std::string script = withoutComments(readTextFile(std::string(PRESTO_SHARED_DIR) + "/tpcds/schema.sql"));
+  std::string script = withoutComments(presto::test::readTextFile(std::string(PRESTO_SHARED_DIR) + "/tpcds/schema.sql"));
   size_t start = 0;
   while (start < script.size()) {
     size_t end = std::min(script.find(';', start), script.size());

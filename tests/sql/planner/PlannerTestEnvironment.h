@@ -51,8 +51,6 @@ class PlannerTestEnvironment {
   Session session_;
 };
 
-/// The text of a file.
-std::string readTextFile(const std::filesystem::path& path);
 
 /// A query of the shared TPC-DS kit: its file name and its SQL without the trailing `;`.
 struct TpcdsQuery {
