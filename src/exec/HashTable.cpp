@@ -170,7 +170,7 @@ uint64_t HashTable::rowValue(const char* row) const {
   return result;
 }
 
-void HashTable::rehashWithRanges(const std::vector<KeyRange>& batch, bool headroom) {
+void HashTable::rehashWithRanges(const std::vector<KeyRange>& batch, bool headroom, uint64_t maxArraySize) {
   for (size_t key = 0; key < seen_.size(); ++key) {
     if (batch[key].valid()) {
       seen_[key] = seen_[key].valid()
@@ -196,7 +196,7 @@ void HashTable::rehashWithRanges(const std::vector<KeyRange>& batch, bool headro
       product = (static_cast<__int128>(1) << 62) + 1;
     }
   }
-  if (product <= static_cast<__int128>(kMaxArraySize)) {
+  if (product <= static_cast<__int128>(maxArraySize)) {
     mode_ = HashMode::kArray;
     arraySize_ = static_cast<uint64_t>(product);
   } else if (product <= (static_cast<__int128>(1) << 62)) {
@@ -211,7 +211,9 @@ void HashTable::rehashWithRanges(const std::vector<KeyRange>& batch, bool headro
   if (mode_ == HashMode::kArray) {
     tags_.clear();
     table_.assign(arraySize_, nullptr);
+    occupied_.assign((arraySize_ + 63) / 64, 0);
   } else {
+    occupied_.clear();
     uint64_t capacity = 1024;
     while (capacity < static_cast<uint64_t>(rows_->numRows()) * 2) {
       capacity *= 2;
@@ -248,13 +250,14 @@ void HashTable::resizeTable(uint64_t capacity) {
 void HashTable::insertIntoTable(char* row, uint64_t value) {
   if (mode_ == HashMode::kArray) {
     table_[value] = row;
+    occupied_[value >> 6] |= uint64_t{1} << (value & 63);
     return;
   }
   if ((numEntries_ + 1) * 2 > table_.size()) {
     resizeTable(table_.size() * 2);
   }
   uint64_t hash = mode_ == HashMode::kNormalizedKey ? mixHash(value) : value;
-  uint64_t position = hash & mask_;
+  uint64_t position = homeSlot(value);
   while (tags_[position] != kEmptyTag) {
     position = (position + 1) & mask_;
   }
@@ -280,7 +283,7 @@ char* HashTable::findInTable(
   }
   uint64_t hash = mode_ == HashMode::kNormalizedKey ? mixHash(value) : value;
   uint8_t tag = tagOf(hash);
-  uint64_t position = hash & mask_;
+  uint64_t position = homeSlot(value);
   for (;;) {
     uint8_t slotTag = tags_[position];
     if (slotTag == kEmptyTag) {
@@ -310,6 +313,9 @@ void HashTable::groupProbe(const std::vector<VectorPtr>& keys, vector_size_t num
   }
   groups.resize(static_cast<size_t>(numRows));
   for (vector_size_t index = 0; index < numRows; ++index) {
+    if (index + kPrefetchDistance < numRows) {
+      prefetchSlot(probeValues_[static_cast<size_t>(index + kPrefetchDistance)]);
+    }
     uint64_t value = probeValues_[static_cast<size_t>(index)];
     char* row = findInTable(value, index);
     if (row == nullptr) {
@@ -336,19 +342,52 @@ void HashTable::joinProbe(const std::vector<VectorPtr>& keys, vector_size_t numR
   }
   computeValues(scratch.decoded, numRows, scratch.values);
   hits.assign(static_cast<size_t>(numRows), nullptr);
+  const uint64_t* values = scratch.values.data();
+  if (mode_ == HashMode::kArray) {
+    // NULL keys never match: the build skips them and their normalized keys are apart from any
+    // non-NULL key's.
+    for (vector_size_t index = 0; index < numRows; ++index) {
+      uint64_t value = values[index];
+      if (value != kOutOfRange && isOccupied(value)) {
+        hits[static_cast<size_t>(index)] = table_[value];
+      }
+    }
+    return;
+  }
+  bool mayHaveNulls = false;
+  for (const auto& decoded : scratch.decoded) {
+    mayHaveNulls |= decoded->mayHaveNulls();
+  }
   for (vector_size_t index = 0; index < numRows; ++index) {
-    uint64_t value = scratch.values[static_cast<size_t>(index)];
+    if (index + kPrefetchDistance < numRows) {
+      prefetchSlot(values[index + kPrefetchDistance]);
+    }
+    uint64_t value = values[index];
     if (value == kOutOfRange && mode_ != HashMode::kHash) {
       continue;
     }
     bool hasNull = false;
-    for (size_t key = 0; key < keys.size(); ++key) {
-      hasNull |= scratch.decoded[key]->isNullAt(index);
+    if (mayHaveNulls) {
+      for (size_t key = 0; key < keys.size(); ++key) {
+        hasNull |= scratch.decoded[key]->isNullAt(index);
+      }
     }
     if (!hasNull) {
       hits[static_cast<size_t>(index)] = findInTable(value, index, scratch.decoded);
     }
   }
+}
+
+void HashTable::prefetchSlot(uint64_t value) const {
+  if (mode_ == HashMode::kArray) {
+    if (value < table_.size()) {
+      __builtin_prefetch(&table_[value]);
+    }
+    return;
+  }
+  uint64_t position = homeSlot(value);
+  __builtin_prefetch(&tags_[position]);
+  __builtin_prefetch(&table_[position]);
 }
 
 void HashTable::reserveTableMemory() {

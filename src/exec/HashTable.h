@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "exec/RowContainer.h"
+#include "exec/RowHash.h"
 
 namespace presto::exec {
 
@@ -67,6 +68,8 @@ class HashTable {
 
  private:
   static constexpr uint64_t kMaxArraySize = 1 << 20;
+  /// How many rows ahead a batch loop prefetches the table slots it will visit.
+  static constexpr vector_size_t kPrefetchDistance = 16;
   static constexpr uint8_t kEmptyTag = 0;
 
   struct KeyRange {
@@ -85,11 +88,20 @@ class HashTable {
   /// Batch min/max of each integer key (null-free rows).
   void batchRanges(vector_size_t numRows, std::vector<KeyRange>& ranges) const;
   /// Chooses ranges (with `headroom`) and a mode for keys seen so far plus `batch`; re-maps rows.
-  void rehashWithRanges(const std::vector<KeyRange>& batch, bool headroom);
+  /// A direct array is chosen when the key space has at most `maxArraySize` slots.
+  void rehashWithRanges(const std::vector<KeyRange>& batch, bool headroom, uint64_t maxArraySize = kMaxArraySize);
   /// Normalized key (or hash) of a stored row under the current mode and ranges.
   uint64_t rowValue(const char* row) const;
   void resizeTable(uint64_t capacity);
   void insertIntoTable(char* row, uint64_t value);
+  /// Open addressing: the first slot to look at for `value`.
+  uint64_t homeSlot(uint64_t value) const {
+    return (mode_ == HashMode::kNormalizedKey ? mixHash(value) : value) & mask_;
+  }
+  /// Starts loading the slot of `value` (and its tag) into the cache.
+  void prefetchSlot(uint64_t value) const;
+  /// kArray: whether the slot of `value` holds a row; a bitmap small enough to stay in cache.
+  bool isOccupied(uint64_t value) const { return (occupied_[value >> 6] >> (value & 63)) & 1; }
   char* findInTable(uint64_t value, vector_size_t index) const { return findInTable(value, index, decoded_); }
   char* findInTable(
       uint64_t value, vector_size_t index, const std::vector<std::unique_ptr<DecodedVector>>& decoded) const;
@@ -108,8 +120,9 @@ class HashTable {
   std::vector<uint64_t> multipliers_;
   uint64_t arraySize_ = 0;
 
-  // kArray: table_[normalizedKey]; otherwise open addressing over tags_/table_ with mask_.
+  // kArray: table_[normalizedKey] and occupied_; otherwise open addressing over tags_/table_ with mask_.
   std::vector<char*> table_;
+  std::vector<uint64_t> occupied_;
   std::vector<uint8_t> tags_;
   uint64_t mask_ = 0;
   uint64_t numEntries_ = 0;
@@ -127,9 +140,11 @@ void HashTable::buildJoin(const std::vector<VectorPtr>& keys, vector_size_t numR
     decoded_[i]->decode(*keys[i]);
   }
   if (integerKeys_) {
+    // The build sees all its rows at once: a direct array pays as long as it is not much larger
+    // than the table open addressing would need.
     std::vector<KeyRange> batch;
     batchRanges(numRows, batch);
-    rehashWithRanges(batch, false);
+    rehashWithRanges(batch, false, std::max<uint64_t>(kMaxArraySize, 4 * static_cast<uint64_t>(numRows)));
   }
   computeProbeValues(keys, numRows);
   if (mode_ != HashMode::kArray) {
@@ -140,6 +155,9 @@ void HashTable::buildJoin(const std::vector<VectorPtr>& keys, vector_size_t numR
     resizeTable(capacity);
   }
   for (vector_size_t index = 0; index < numRows; ++index) {
+    if (index + kPrefetchDistance < numRows) {
+      prefetchSlot(probeValues_[static_cast<size_t>(index + kPrefetchDistance)]);
+    }
     bool hasNull = false;
     for (const auto& decoded : decoded_) {
       hasNull |= decoded->isNullAt(index);

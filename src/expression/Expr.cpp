@@ -97,6 +97,11 @@ bool Expr::evalPeeled(const SelectivityVector& rows, EvalContext& context, Vecto
     evalOnConstants(rows, context, result);
     return true;
   }
+  // A join's output wraps its whole build side: evaluating on such a base (and allocating results
+  // of its size) would cost more than evaluating the batch's own rows.
+  if (dictionary->as<DictionaryVector>()->valueVector()->size() > 2 * rows.size()) {
+    return false;
+  }
   evalOnDictionaryBase(rows, context, *dictionary, result);
   return true;
 }

@@ -132,6 +132,21 @@ TEST_F(EvaluationStrategyTest, dictionaryInputIsEvaluatedOnBaseRowsAndReused) {
   EXPECT_EQ(valueAt(*results[0], 0), Value(int64_t{10}));
 }
 
+TEST_F(EvaluationStrategyTest, dictionaryOverAMuchLargerBaseIsEvaluatedOnItsOwnRows) {
+  // A join's output: a few rows picked from a large build side.
+  ExprSet exprSet({parseLocal("counting(c0)", {BIGINT()})}, registry_, 1);
+  std::vector<Value> values;
+  for (int64_t i = 0; i < 10000; ++i) values.emplace_back(i);
+  auto base = vectorFromValues(BIGINT(), values);
+  auto indices = allocateIndices(10);
+  for (int i = 0; i < 10; ++i) indices->asMutable<vector_size_t>()[i] = 9000 + i;
+  auto results = exprSet.eval(Page({wrapInDictionary(nullptr, indices, 10, base)}));
+  EXPECT_EQ(CountingFunction::calls, 10);
+  EXPECT_EQ(results[0]->encoding(), VectorEncoding::kFlat);
+  EXPECT_EQ(results[0]->size(), 10);
+  EXPECT_EQ(valueAt(*results[0], 3), Value(int64_t{90030}));
+}
+
 TEST_F(EvaluationStrategyTest, constantInputIsEvaluatedOnce) {
   ExprSet exprSet({parseLocal("counting(c0)", {BIGINT()})}, registry_, 1);
   auto results = exprSet.eval(Page({makeConstant(BIGINT(), int64_t{4}, 1000)}));
