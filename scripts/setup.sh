@@ -10,7 +10,7 @@ packages=(
   libboost-dev libboost-system-dev
   nlohmann-json3-dev libfmt-dev libre2-dev libxxhash-dev
   libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libssl-dev
-  libedit-dev libpq-dev
+  libedit-dev libpq-dev libicu-dev
 )
 # Node.js runs the reference engines in tests and benchmarks; keep a preinstalled one.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

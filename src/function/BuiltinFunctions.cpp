@@ -11,9 +11,11 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerDecimalMathFunctions(registry);
   registerTypeofFunction(registry);
   registerStringFunctions(registry);
+  registerNormalizeFunctions(registry);
   registerLikeFunctions(registry);
   registerDateTimeFunctions(registry);
   registerDateParseFunctions(registry);
+  registerTimeZoneFunctions(registry);
   registerRegexpFunctions(registry);
   registerBinaryFunctions(registry);
   registerArrayFunctions(registry);

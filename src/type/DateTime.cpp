@@ -86,6 +86,40 @@ std::optional<int32_t> parseDate(std::string_view text) {
       daysFromCivil({static_cast<int32_t>(signedYear), static_cast<int32_t>(*month), static_cast<int32_t>(*day)}));
 }
 
+std::optional<int64_t> parseTimestamp(std::string_view text) {
+  auto separator = text.find_first_of(" T");
+  auto days = parseDate(text.substr(0, separator));
+  if (!days) return std::nullopt;
+  int64_t millis = 0;
+  if (separator != std::string_view::npos) {
+    std::string_view time = text.substr(separator + 1);
+    auto hour = readInt(time, 1, 2);
+    if (!hour || time.empty() || time[0] != ':') return std::nullopt;
+    time.remove_prefix(1);
+    auto minute = readInt(time, 1, 2);
+    if (!minute) return std::nullopt;
+    std::optional<int64_t> second = 0;
+    if (!time.empty() && time[0] == ':') {
+      time.remove_prefix(1);
+      second = readInt(time, 1, 2);
+      if (!second) return std::nullopt;
+    }
+    int64_t fraction = 0;
+    if (!time.empty() && time[0] == '.') {
+      time.remove_prefix(1);
+      if (time.empty() || time[0] < '0' || time[0] > '9') return std::nullopt;
+      // Milliseconds from the first three digits; further digits are dropped.
+      for (int64_t scale = 100; !time.empty() && time[0] >= '0' && time[0] <= '9'; scale /= 10) {
+        fraction += (time[0] - '0') * scale;
+        time.remove_prefix(1);
+      }
+    }
+    if (!time.empty() || *hour > 23 || *minute > 59 || *second > 59) return std::nullopt;
+    millis = ((*hour * 60 + *minute) * 60 + *second) * 1000 + fraction;
+  }
+  return *days * kMillisPerDay + millis;
+}
+
 std::string formatTime(int64_t millisOfDay) {
   return fmt::format("{:02}:{:02}:{:02}.{:03}", millisOfDay / 3600000, millisOfDay / 60000 % 60,
       millisOfDay / 1000 % 60, millisOfDay % 1000);

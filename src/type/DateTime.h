@@ -24,6 +24,10 @@ std::string formatDate(int32_t days);
 /// Parses `YYYY-MM-DD` (also `+YYYY`/`-YYYY` and 1-digit month/day); nullopt if malformed or invalid.
 std::optional<int32_t> parseDate(std::string_view text);
 
+/// Parses `YYYY-MM-DD[ HH:MM[:SS[.fff]]]` (also with `T` between date and time) as milliseconds
+/// since the epoch; nullopt if malformed or invalid.
+std::optional<int64_t> parseTimestamp(std::string_view text);
+
 /// `HH:MM:SS.mmm` for milliseconds of the day.
 std::string formatTime(int64_t millisOfDay);
 /// `YYYY-MM-DD HH:MM:SS.mmm` for milliseconds since the epoch (UTC wall clock).

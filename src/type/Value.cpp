@@ -5,6 +5,7 @@
 #include "common/Check.h"
 #include "type/DateTime.h"
 #include "type/Decimal.h"
+#include "type/TimeZoneKey.h"
 
 namespace presto {
 namespace {
@@ -58,7 +59,7 @@ std::string Value::toString(const Type& type) const {
     case TypeKind::kTimestamp:
       return formatTimestamp(integerOf(*this));
     case TypeKind::kTimestampWithTimeZone:
-      return formatTimestamp(integerOf(*this) >> 12) + " UTC";
+      return formatTimestampWithTimeZone(integerOf(*this));
     case TypeKind::kIntervalDayTime: {
       int64_t millis = integerOf(*this);
       std::string sign = millis < 0 ? "-" : "";

@@ -92,5 +92,13 @@ TEST_F(CastTest, nestedAndNull) {
   EXPECT_EQ(eval("cast(null as bigint)"), Value());
 }
 
+TEST_F(CastTest, typeofNamesTheArgumentType) {
+  EXPECT_EQ(eval("typeof(c0)", {BIGINT()}, {int64_t{1}}), Value("bigint"));
+  EXPECT_EQ(eval("typeof(c0)", {DECIMAL(5, 2)}, {Value()}), Value("decimal(5,2)"));  // NULL has a type too
+  EXPECT_EQ(eval("typeof(c0)", {VARCHAR(3)}, {"abc"}), Value("varchar(3)"));
+  EXPECT_EQ(eval("typeof(c0)", {TIMESTAMP_WITH_TIME_ZONE()}, {Value(int64_t{0})}), Value("timestamp with time zone"));
+  EXPECT_EQ(eval("typeof(null)"), Value("unknown"));
+}
+
 } // namespace
 } // namespace presto::test

@@ -25,6 +25,26 @@ TEST_F(DateTimeFunctionsTest, fieldsOfDates) {
   EXPECT_EQ(eval("last_day_of_month(c0)", {DATE()}, {date(2023, 2, 10)}), date(2023, 2, 28));
 }
 
+TEST_F(DateTimeFunctionsTest, fieldAliases) {
+  auto d = date(2020, 3, 15);  // a Sunday in ISO week 11, the 75th day of the leap year
+  EXPECT_EQ(eval("day_of_month(c0)", {DATE()}, {d}), Value(int64_t{15}));
+  EXPECT_EQ(eval("dow(c0)", {DATE()}, {d}), Value(int64_t{7}));
+  EXPECT_EQ(eval("doy(c0)", {DATE()}, {d}), Value(int64_t{75}));
+  EXPECT_EQ(eval("week_of_year(c0)", {DATE()}, {d}), Value(int64_t{11}));
+  EXPECT_EQ(eval("yow(c0)", {DATE()}, {date(2021, 1, 1)}), Value(int64_t{2020}));
+  EXPECT_EQ(eval("dow(c0)", {DATE()}, {Value()}), Value());
+}
+
+TEST_F(DateTimeFunctionsTest, currentTime) {
+  // The clock is not fixed; check the types and that the values are after 2024-01-01.
+  int64_t january2024 = daysFromCivil({2024, 1, 1});
+  EXPECT_TRUE(sameType(typeOf("current_date()"), DATE()));
+  EXPECT_GE(eval("current_date()").as<int64_t>(), january2024);
+  EXPECT_TRUE(sameType(typeOf("now()"), TIMESTAMP()));
+  EXPECT_GE(eval("now()").as<int64_t>(), january2024 * kMillisPerDay);
+  EXPECT_GE(eval("current_timestamp()").as<int64_t>(), january2024 * kMillisPerDay);
+}
+
 TEST_F(DateTimeFunctionsTest, fieldsOfTimestamps) {
   // 2001-02-03 04:05:06.789
   int64_t millis = daysFromCivil({2001, 2, 3}) * kMillisPerDay + ((4 * 60 + 5) * 60 + 6) * 1000 + 789;

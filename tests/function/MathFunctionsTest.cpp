@@ -36,6 +36,40 @@ TEST_F(MathFunctionsTest, powersAndLogs) {
   EXPECT_TRUE(std::isnan(eval("sqrt(c0)", {DOUBLE()}, {-1.0}).as<double>()));
 }
 
+TEST_F(MathFunctionsTest, trigonometry) {
+  EXPECT_EQ(eval("sin(c0)", {DOUBLE()}, {0.0}), Value(0.0));
+  EXPECT_EQ(eval("cos(c0)", {DOUBLE()}, {0.0}), Value(1.0));
+  EXPECT_EQ(eval("tan(c0)", {DOUBLE()}, {0.0}), Value(0.0));
+  EXPECT_NEAR(eval("sin(c0)", {DOUBLE()}, {M_PI / 2}).as<double>(), 1.0, 1e-15);
+  EXPECT_NEAR(eval("cos(c0)", {DOUBLE()}, {M_PI}).as<double>(), -1.0, 1e-15);
+  EXPECT_NEAR(eval("tan(c0)", {DOUBLE()}, {M_PI / 4}).as<double>(), 1.0, 1e-15);
+  EXPECT_NEAR(eval("asin(c0)", {DOUBLE()}, {1.0}).as<double>(), M_PI / 2, 1e-15);
+  EXPECT_EQ(eval("acos(c0)", {DOUBLE()}, {1.0}), Value(0.0));
+  EXPECT_NEAR(eval("atan(c0)", {DOUBLE()}, {1.0}).as<double>(), M_PI / 4, 1e-15);
+  EXPECT_NEAR(eval("atan2(c0, c1)", {DOUBLE(), DOUBLE()}, {1.0, -1.0}).as<double>(), 3 * M_PI / 4, 1e-15);
+  EXPECT_TRUE(std::isnan(eval("asin(c0)", {DOUBLE()}, {2.0}).as<double>()));  // outside [-1, 1]
+  EXPECT_EQ(eval("sinh(c0)", {DOUBLE()}, {0.0}), Value(0.0));
+  EXPECT_EQ(eval("cosh(c0)", {DOUBLE()}, {0.0}), Value(1.0));
+  EXPECT_EQ(eval("tanh(c0)", {DOUBLE()}, {0.0}), Value(0.0));
+  // sinh(1) = (e - 1/e) / 2, cosh(1) = (e + 1/e) / 2.
+  EXPECT_NEAR(eval("sinh(c0)", {DOUBLE()}, {1.0}).as<double>(), 1.1752011936438014, 1e-15);
+  EXPECT_NEAR(eval("cosh(c0)", {DOUBLE()}, {1.0}).as<double>(), 1.5430806348152437, 1e-15);
+  EXPECT_NEAR(eval("tanh(c0)", {DOUBLE()}, {1.0}).as<double>(), 0.7615941559557649, 1e-15);
+  EXPECT_EQ(eval("degrees(c0)", {DOUBLE()}, {M_PI}), Value(180.0));
+  EXPECT_EQ(eval("radians(c0)", {DOUBLE()}, {180.0}), Value(M_PI));
+  EXPECT_EQ(eval("sin(c0)", {DOUBLE()}, {Value()}), Value());
+  EXPECT_EQ(eval("atan2(c0, 1e0)", {DOUBLE()}, {Value()}), Value());
+}
+
+TEST_F(MathFunctionsTest, ceilingAndLogarithmToABase) {
+  EXPECT_EQ(eval("ceiling(c0)", {DOUBLE()}, {1.2}), Value(2.0));
+  EXPECT_EQ(eval("ceiling(c0)", {DOUBLE()}, {-1.2}), Value(-1.0));
+  EXPECT_EQ(eval("ceiling(c0)", {BIGINT()}, {int64_t{7}}), Value(int64_t{7}));
+  EXPECT_NEAR(eval("log(c0, c1)", {DOUBLE(), DOUBLE()}, {2.0, 8.0}).as<double>(), 3.0, 1e-15);
+  EXPECT_NEAR(eval("log(c0, c1)", {DOUBLE(), DOUBLE()}, {10.0, 0.001}).as<double>(), -3.0, 1e-15);
+  EXPECT_EQ(eval("log(c0, c1)", {DOUBLE(), DOUBLE()}, {Value(), 8.0}), Value());
+}
+
 TEST_F(MathFunctionsTest, constantsAndPredicates) {
   EXPECT_EQ(eval("pi()"), Value(M_PI));
   EXPECT_EQ(eval("e()"), Value(M_E));
@@ -46,6 +80,9 @@ TEST_F(MathFunctionsTest, constantsAndPredicates) {
   EXPECT_GE(random, 0.0);
   EXPECT_LT(random, 1.0);
   EXPECT_LT(eval("random(10)").as<int64_t>(), 10);
+  auto rand = eval("rand()").as<double>();
+  EXPECT_GE(rand, 0.0);
+  EXPECT_LT(rand, 1.0);
 }
 
 TEST_F(MathFunctionsTest, modGreatestLeast) {

@@ -7,6 +7,7 @@
 #include "function/scalar/CastKernel.h"
 #include "function/scalar/DecimalMath.h"
 #include "type/DateTime.h"
+#include "type/TimeZoneKey.h"
 
 namespace presto {
 namespace {
@@ -106,51 +107,26 @@ struct StringToDate {
 /// `YYYY-MM-DD[ HH:MM[:SS[.fff]]]` (also with `T`) as wall-clock UTC milliseconds.
 struct StringToTimestamp {
   bool operator()(StringView value, int64_t& out, std::string&) const {
-    std::string_view text = trimSpaces(value.view());
-    auto separator = text.find_first_of(" T");
-    auto days = parseDate(text.substr(0, separator));
-    if (!days) return false;
-    int64_t millis = 0;
-    if (separator != std::string_view::npos) {
-      std::string_view time = text.substr(separator + 1);
-      int fields[3] = {0, 0, 0};
-      int index = 0;
-      size_t position = 0;
-      while (index < 3 && position < time.size()) {
-        size_t digits = 0;
-        int number = 0;
-        while (position < time.size() && std::isdigit(static_cast<unsigned char>(time[position])) && digits < 2) {
-          number = number * 10 + (time[position++] - '0');
-          ++digits;
-        }
-        if (digits == 0) return false;
-        fields[index++] = number;
-        if (position < time.size() && time[position] == ':' && index < 3) {
-          ++position;
-        } else {
-          break;
-        }
-      }
-      if (index < 2 || fields[0] > 23 || fields[1] > 59 || fields[2] > 59) return false;
-      int fraction = 0;
-      if (position < time.size() && time[position] == '.') {
-        ++position;
-        int scale = 100;
-        size_t start = position;
-        while (position < time.size() && std::isdigit(static_cast<unsigned char>(time[position]))) {
-          fraction += (time[position++] - '0') * scale;
-          scale /= 10;
-        }
-        if (position == start) return false;
-      }
-      if (position != time.size()) return false;
-      millis = ((fields[0] * 60LL + fields[1]) * 60 + fields[2]) * 1000 + fraction;
-    }
-    out = *days * kMillisPerDay + millis;
+    auto millis = parseTimestamp(trimSpaces(value.view()));
+    if (!millis) return false;
+    out = *millis;
     return true;
   }
   CastFailure failure(StringView value) const {
     return {&errors::INVALID_CAST_ARGUMENT, fmt::format("Value cannot be cast to timestamp: {}", value.view())};
+  }
+};
+
+/// `YYYY-MM-DD[ HH:MM[:SS[.fff]]][ zone]`; a value without a zone is in UTC.
+struct StringToTimestampWithTimeZone {
+  bool operator()(StringView value, int64_t& out, std::string&) const {
+    auto packed = parseTimestampWithTimeZone(trimSpaces(value.view()));
+    if (!packed) return false;
+    out = *packed;
+    return true;
+  }
+  CastFailure failure(StringView value) const {
+    return {&errors::INVALID_CAST_ARGUMENT, fmt::format("Value cannot be cast to timestamp with time zone: {}", value.view())};
   }
 };
 
@@ -199,6 +175,7 @@ VectorFunctionPtr makeCastFromString(const TypePtr& from, const TypePtr& to) {
     case TypeKind::kDouble: return makeCastKernel<StringView, double>(StringToFloating<double>{"DOUBLE"});
     case TypeKind::kDate: return makeCastKernel<StringView, int32_t>(StringToDate{});
     case TypeKind::kTimestamp: return makeCastKernel<StringView, int64_t>(StringToTimestamp{});
+    case TypeKind::kTimestampWithTimeZone: return makeCastKernel<StringView, int64_t>(StringToTimestampWithTimeZone{});
     case TypeKind::kVarbinary:
     case TypeKind::kJson: return makeCastKernel<StringView, StringView>(StringToBinary{});
     case TypeKind::kDecimal: {

@@ -8,6 +8,7 @@
 #include "function/scalar/DecimalMath.h"
 #include "type/DateTime.h"
 #include "type/Decimal.h"
+#include "type/TimeZoneKey.h"
 #include "vector/ComplexVector.h"
 #include "vector/TypeDispatch.h"
 #include "vector/VectorValues.h"
@@ -163,6 +164,31 @@ struct TemporalConverter {
   CastFailure failure(From) const { return {&errors::INVALID_CAST_ARGUMENT, "invalid temporal cast"}; }
 };
 
+/// Casts between timestamp with time zone and date or timestamp. The session zone is UTC, so a
+/// timestamp or date becomes a UTC value; a zoned value becomes its instant (timestamp, as Presto's
+/// legacy timestamp semantics) or its local date in its own zone (date).
+template <typename From, typename To>
+struct ZonedConverter {
+  TypeKind from;
+  TypeKind to;
+  bool operator()(From value, To& out, std::string&) const {
+    auto raw = static_cast<int64_t>(value);
+    if (from == TypeKind::kTimestamp) {
+      out = static_cast<To>(packTimestampWithTimeZone(raw, kUtcZoneKey));
+    } else if (from == TypeKind::kDate) {
+      out = static_cast<To>(packTimestampWithTimeZone(raw * kMillisPerDay, kUtcZoneKey));
+    } else if (to == TypeKind::kTimestamp) {
+      out = static_cast<To>(unpackMillisUtc(raw));
+    } else {
+      int64_t millisUtc = unpackMillisUtc(raw);
+      int64_t local = millisUtc + zoneOffsetMillis(unpackZoneKey(raw), millisUtc);
+      out = static_cast<To>(local >= 0 ? local / kMillisPerDay : (local - kMillisPerDay + 1) / kMillisPerDay);
+    }
+    return true;
+  }
+  CastFailure failure(From) const { return {&errors::INVALID_CAST_ARGUMENT, "invalid temporal cast"}; }
+};
+
 bool isPlainNumeric(const Type& type) {
   switch (type.kind()) {
     case TypeKind::kBoolean:
@@ -280,6 +306,12 @@ VectorFunctionPtr makeNumericCast(const TypePtr& from, const TypePtr& to) {
             (from->kind() == TypeKind::kTimestamp && to->kind() == TypeKind::kDate);
         if (temporal) {
           return makeCastKernel<From, To>(TemporalConverter<From, To>{to->kind() == TypeKind::kDate});
+        }
+        auto isDateOrTimestamp = [](TypeKind kind) { return kind == TypeKind::kDate || kind == TypeKind::kTimestamp; };
+        bool zoned = (isDateOrTimestamp(from->kind()) && to->kind() == TypeKind::kTimestampWithTimeZone) ||
+            (from->kind() == TypeKind::kTimestampWithTimeZone && isDateOrTimestamp(to->kind()));
+        if (zoned) {
+          return makeCastKernel<From, To>(ZonedConverter<From, To>{from->kind(), to->kind()});
         }
         return nullptr;
       }

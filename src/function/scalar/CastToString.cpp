@@ -4,6 +4,7 @@
 #include "function/scalar/DoubleFormat.h"
 #include "type/DateTime.h"
 #include "type/Decimal.h"
+#include "type/TimeZoneKey.h"
 #include "vector/TypeDispatch.h"
 
 namespace presto {
@@ -46,6 +47,7 @@ struct ToStringConverter {
         case TypeKind::kDecimal: text = formatDecimal(static_cast<int128_t>(value), scale); break;
         case TypeKind::kDate: text = formatDate(static_cast<int32_t>(value)); break;
         case TypeKind::kTimestamp: text = formatTimestamp(static_cast<int64_t>(value)); break;
+        case TypeKind::kTimestampWithTimeZone: text = formatTimestampWithTimeZone(static_cast<int64_t>(value)); break;
         case TypeKind::kTime: text = formatTime(static_cast<int64_t>(value)); break;
         default: {
           char buffer[48];
@@ -68,7 +70,6 @@ struct ToStringConverter {
 
 VectorFunctionPtr makeCastToString(const TypePtr& from, const TypePtr& to) {
   switch (from->kind()) {
-    case TypeKind::kTimestampWithTimeZone:
     case TypeKind::kIntervalDayTime:
     case TypeKind::kIntervalYearMonth:
     case TypeKind::kVarbinary: return nullptr;

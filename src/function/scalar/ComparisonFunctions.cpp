@@ -4,6 +4,7 @@
 
 #include "function/BuiltinFunctions.h"
 #include "function/SimpleFunction.h"
+#include "type/TimeZoneKey.h"
 #include "vector/TypeDispatch.h"
 #include "vector/VectorValues.h"
 
@@ -39,6 +40,16 @@ struct BetweenFunction {
   template <typename T>
   void call(bool& out, T value, T low, T high) const {
     out = compareValues(low, value) <= 0 && compareValues(value, high) <= 0;
+  }
+};
+
+/// Compares timestamp with time zone values by their instants: the zone key packed in the low bits
+/// takes no part (1:00 UTC equals 2:00 +01:00).
+template <typename Fn>
+struct InstantComparison {
+  template <typename... Packed>
+  void call(bool& out, Packed... values) const {
+    Fn().call(out, unpackMillisUtc(values)...);
   }
 };
 
@@ -240,6 +251,13 @@ class DistinctFromFunction final : public VectorFunction {
 template <typename Fn, typename... Extra>
 VectorFunctionPtr dispatchComparison(const FunctionBinding& binding) {
   const auto& type = binding.argumentTypes[0];
+  if (type->kind() == TypeKind::kTimestampWithTimeZone) {
+    if constexpr (sizeof...(Extra) == 0) {
+      return std::make_shared<SimpleFunctionAdapter<InstantComparison<Fn>, bool, int64_t, int64_t>>(binding);
+    } else {
+      return std::make_shared<SimpleFunctionAdapter<InstantComparison<Fn>, bool, int64_t, int64_t, int64_t>>(binding);
+    }
+  }
   return dispatchScalar(*type, [&](auto tag) -> VectorFunctionPtr {
     using T = typename decltype(tag)::type;
     if constexpr (sizeof...(Extra) == 0) {

@@ -5,6 +5,7 @@
 #include "function/SimpleFunction.h"
 #include "function/scalar/Calendar.h"
 #include "type/DateTime.h"
+#include "type/TimeZoneKey.h"
 
 namespace presto {
 namespace {
@@ -78,6 +79,15 @@ struct ExtractDateFunction {
 template <Field kField>
 struct ExtractTimestampFunction {
   void call(int64_t& out, int64_t millis) const { out = extractFromMillis(kField, millis); }
+};
+
+/// A field of a timestamp with time zone, read on the clock of the value's zone.
+template <Field kField>
+struct ExtractZonedFunction {
+  void call(int64_t& out, int64_t packed) const {
+    int64_t millisUtc = unpackMillisUtc(packed);
+    out = extractFromMillis(kField, millisUtc + zoneOffsetMillis(unpackZoneKey(packed), millisUtc));
+  }
 };
 
 struct LastDayOfMonthFunction {
@@ -312,14 +322,16 @@ struct DateFormatFunction {
 };
 
 template <Field kField>
-void registerField(FunctionRegistry& registry, const std::string& name) {
-  registerSimple<ExtractDateFunction<kField>, int64_t, int32_t>(registry, name, {"date"}, "bigint", describe(name + " of a date"));
+void registerTimeField(FunctionRegistry& registry, const std::string& name) {
   registerSimple<ExtractTimestampFunction<kField>, int64_t, int64_t>(registry, name, {"timestamp"}, "bigint", describe(name + " of a timestamp"));
+  registerSimple<ExtractZonedFunction<kField>, int64_t, int64_t>(
+      registry, name, {"timestamp with time zone"}, "bigint", describe(name + " of a timestamp in its time zone"));
 }
 
 template <Field kField>
-void registerTimeField(FunctionRegistry& registry, const std::string& name) {
-  registerSimple<ExtractTimestampFunction<kField>, int64_t, int64_t>(registry, name, {"timestamp"}, "bigint", describe(name + " of a timestamp"));
+void registerField(FunctionRegistry& registry, const std::string& name) {
+  registerSimple<ExtractDateFunction<kField>, int64_t, int32_t>(registry, name, {"date"}, "bigint", describe(name + " of a date"));
+  registerTimeField<kField>(registry, name);
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 
 #include "type/DateTime.h"
 #include "type/Decimal.h"
+#include "type/TimeZoneKey.h"
 #include "vector/DecodedVector.h"
 #include "vector/StringView.h"
 #include "vector/VectorValues.h"
@@ -86,8 +87,7 @@ json valueToJson(const Value& value, const Type& type) {
     case TypeKind::kTimestamp:
       return formatTimestamp(value.as<int64_t>());
     case TypeKind::kTimestampWithTimeZone:
-      // Zone keys other than UTC are not modelled yet; every value is shown in UTC.
-      return formatTimestamp(value.as<int64_t>() >> 12) + " UTC";
+      return formatTimestampWithTimeZone(value.as<int64_t>());
     case TypeKind::kIntervalDayTime:
       return intervalDayTimeText(value.as<int64_t>());
     case TypeKind::kIntervalYearMonth:

@@ -4,6 +4,7 @@
 #include "sql/analyzer/ExpressionAnalyzer.h"
 #include "sql/metadata/SemanticError.h"
 #include "type/DateTime.h"
+#include "type/TimeZoneKey.h"
 #include "type/TypeSignature.h"
 
 namespace presto::sql {
@@ -133,6 +134,11 @@ RowExpressionPtr ExpressionAnalyzer::analyzeGenericLiteral(const GenericLiteral&
     target = parseTypeSignature(type);
   } catch (const PrestoException&) {
     semanticError(literal.location, "Unknown type: {}", type);
+  }
+  // A timestamp literal naming a zone (`TIMESTAMP '2012-10-31 01:00 UTC'`) is a timestamp with time
+  // zone, as in Presto.
+  if (type == "TIMESTAMP" && !parseTimestamp(trimmed(literal.value)) && parseTimestampWithTimeZone(trimmed(literal.value))) {
+    target = TIMESTAMP_WITH_TIME_ZONE();
   }
   return std::make_shared<SpecialFormExpression>(SpecialForm::kCast, target,
       std::vector<RowExpressionPtr>{constant(Value(literal.value), VARCHAR(codePoints(literal.value)))});

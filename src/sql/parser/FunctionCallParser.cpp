@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "sql/parser/LiteralText.h"
 #include "sql/parser/Parser.h"
 
 namespace presto::sql {
@@ -166,6 +167,30 @@ ExpressionPtr Parser::parsePosition() {
   ExpressionPtr haystack = parseValueExpression();
   tokens_.expectSymbol(")");
   call->arguments = {std::move(haystack), std::move(needle)};
+  return call;
+}
+
+ExpressionPtr Parser::parseNormalize() {
+  auto call = make<FunctionCall>(tokens_.current().location);
+  call->name.parts.push_back(makeName(call->location, "normalize"));
+  tokens_.advance();
+  tokens_.expectSymbol("(");
+  call->arguments.push_back(parseExpression());
+  // NORMALIZE(s, NFD) names the form with a bare word; the call passes it as a string, so a
+  // string argument (as the formatter writes the call back) is read as well.
+  if (tokens_.acceptSymbol(",")) {
+    const Token& form = tokens_.current();
+    bool namedForm = form.isWord("NFC") || form.isWord("NFD") || form.isWord("NFKC") || form.isWord("NFKD");
+    if (namedForm && tokens_.peek(1).isSymbol(")")) {
+      auto literal = make<StringLiteral>(form.location);
+      literal->value = toUpperAscii(form.text);
+      tokens_.advance();
+      call->arguments.push_back(std::move(literal));
+    } else {
+      call->arguments.push_back(parseExpression());
+    }
+  }
+  tokens_.expectSymbol(")");
   return call;
 }
 

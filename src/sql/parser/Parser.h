@@ -164,6 +164,8 @@ class Parser {
   ExpressionPtr parseFunctionCall();
   ExpressionPtr parseGroupingOperation();
   ExpressionPtr parsePosition();
+  /// NORMALIZE(s[, NFC|NFD|NFKC|NFKD]): a call of normalize with the form as a string.
+  ExpressionPtr parseNormalize();
   ExpressionPtr toSpecialForm(const std::shared_ptr<FunctionCall>& call);
   WindowSpecificationPtr parseWindowSpecification();
   WindowFramePtr parseWindowFrame();

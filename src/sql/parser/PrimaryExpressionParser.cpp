@@ -91,6 +91,9 @@ ExpressionPtr Parser::parseReservedWordPrimary() {
   if (token.isWord("EXTRACT")) {
     return parseExtract();
   }
+  if (token.isWord("NORMALIZE") && tokens_.peek(1).isSymbol("(")) {
+    return parseNormalize();
+  }
   if (token.isWord("GROUPING") && tokens_.peek(1).isSymbol("(")) {
     return parseGroupingOperation();
   }
