@@ -37,6 +37,19 @@ TEST(DateTimeTest, formatTimes) {
   EXPECT_EQ(formatTimestamp(998449445321), "2001-08-22 03:04:05.321");
 }
 
+TEST(DateTimeTest, parseTimestamps) {
+  int64_t february3 = int64_t{11356} * kMillisPerDay;  // 2001-02-03: 31 years with 8 leap days, plus 33 days
+  EXPECT_EQ(parseTimestamp("2001-02-03"), february3);
+  EXPECT_EQ(parseTimestamp("2001-02-03 04:05"), february3 + (4 * 60 + 5) * 60'000);
+  EXPECT_EQ(parseTimestamp("2001-02-03T04:05:06.789"), february3 + ((4 * 60 + 5) * 60 + 6) * 1000 + 789);
+  EXPECT_EQ(parseTimestamp("2001-02-03 04:05:06.7891"), february3 + ((4 * 60 + 5) * 60 + 6) * 1000 + 789);
+  EXPECT_EQ(parseTimestamp("2001-02-03 4:5:6.5"), february3 + ((4 * 60 + 5) * 60 + 6) * 1000 + 500);
+  EXPECT_EQ(parseTimestamp("2001-02-03 24:00"), std::nullopt);
+  EXPECT_EQ(parseTimestamp("2001-02-03 04"), std::nullopt);
+  EXPECT_EQ(parseTimestamp("2001-02-03 04:05:06."), std::nullopt);
+  EXPECT_EQ(parseTimestamp("2001-02-03 04:05 UTC"), std::nullopt);
+}
+
 TEST(DecimalTest, formats) {
   EXPECT_EQ(formatDecimal(12345, 2), "123.45");
   EXPECT_EQ(formatDecimal(-5, 2), "-0.05");
