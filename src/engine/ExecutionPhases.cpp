@@ -41,6 +41,9 @@ void collectEdges(const sql::DistributedPlan& plan, int32_t fragment, const sql:
   } else if (const auto* semiJoin = node.as<sql::SemiJoinNode>()) {
     probe = semiJoin->sources()[0].get();
     build = semiJoin->filteringSource().get();
+    if (semiJoin->hashesSource()) {
+      std::swap(probe, build);
+    }
   }
   if (probe != nullptr) {
     PhaseEdge edge;

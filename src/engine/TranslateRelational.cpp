@@ -190,14 +190,25 @@ PlanTranslator::Translated PlanTranslator::visitSemiJoin(const sql::PlanNode& no
   if (semiJoin.sourceKeys().empty()) {
     throw PrestoException(errors::NOT_SUPPORTED, "Subqueries correlated only through inequalities are not supported yet");
   }
-  Translated both{nullptr, source.layout};
-  both.layout.insert(both.layout.end(), filtering.layout.begin(), filtering.layout.end());
-  RowExpressionPtr filter = semiJoin.filter() ? toChannels(semiJoin.filter(), both) : nullptr;
   auto layout = source.layout;
   layout.push_back(semiJoin.semiJoinOutput());
-  return {std::make_shared<exec::HashJoinNode>(std::to_string(node.id()), exec::JoinType::kLeftSemiProject,
-              semiJoin.nullAware(), channels(source, semiJoin.sourceKeys()), channels(filtering, semiJoin.filteringKeys()),
-              filter, source.node, filtering.node, semiJoin.semiJoinOutput()->name()),
+  // The probe side is the left input; the residual filter sees its columns first.
+  const Translated& probe = semiJoin.hashesSource() ? filtering : source;
+  const Translated& build = semiJoin.hashesSource() ? source : filtering;
+  Translated both{nullptr, probe.layout};
+  both.layout.insert(both.layout.end(), build.layout.begin(), build.layout.end());
+  RowExpressionPtr filter = semiJoin.filter() ? toChannels(semiJoin.filter(), both) : nullptr;
+  auto sourceKeys = channels(source, semiJoin.sourceKeys());
+  auto filteringKeys = channels(filtering, semiJoin.filteringKeys());
+  auto id = std::to_string(node.id());
+  const auto& name = semiJoin.semiJoinOutput()->name();
+  if (semiJoin.hashesSource()) {
+    return {std::make_shared<exec::HashJoinNode>(id, exec::JoinType::kRightSemiProject, false, filteringKeys, sourceKeys,
+                filter, filtering.node, source.node, name),
+        layout};
+  }
+  return {std::make_shared<exec::HashJoinNode>(id, exec::JoinType::kLeftSemiProject, semiJoin.nullAware(), sourceKeys,
+              filteringKeys, filter, source.node, filtering.node, name),
       layout};
 }
 

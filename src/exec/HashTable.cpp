@@ -64,6 +64,7 @@ HashTable::HashTable(std::vector<TypePtr> keyTypes, std::vector<std::pair<int32_
     mode_ = HashMode::kArray;
     arraySize_ = 1;
     table_.assign(1, nullptr);
+    occupied_.assign(1, 0);
   } else {
     mode_ = HashMode::kHash;
     resizeTable(1024);

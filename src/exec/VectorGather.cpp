@@ -1,5 +1,7 @@
 #include "exec/VectorGather.h"
 
+#include <unordered_set>
+
 #include "common/Check.h"
 #include "type/Value.h"
 #include "vector/FlatVector.h"
@@ -26,25 +28,13 @@ VectorPtr VectorGather::gather(const RowReference* rows, vector_size_t numRows) 
     }
     return vectorFromValues(type_, values);
   }
+  if (physicalKind(*type_) == PhysicalKind::kString) {
+    return gatherStrings(rows, numRows);
+  }
   return dispatchScalar(*type_, [&](auto tag) -> VectorPtr {
     using T = typename decltype(tag)::type;
     auto result = FlatVector<T>::create(type_, numRows);
     T* values = result->mutableRawValues();
-    if constexpr (std::is_same_v<T, StringView>) {
-      std::vector<bool> shared(sources_.size(), false);
-      for (vector_size_t i = 0; i < numRows; ++i) {
-        auto source = static_cast<size_t>(rows[i].source);
-        if (!shared[source]) {
-          shared[source] = true;
-          const auto* base = decoded_[source]->base();
-          if (base != nullptr && base->encoding() == VectorEncoding::kFlat) {
-            for (const auto& buffer : base->template as<FlatVector<StringView>>()->stringBuffers()) {
-              result->addStringBuffer(buffer);
-            }
-          }
-        }
-      }
-    }
     for (vector_size_t i = 0; i < numRows; ++i) {
       const auto& decoded = *decoded_[static_cast<size_t>(rows[i].source)];
       if (decoded.isNullAt(rows[i].row)) {
@@ -55,6 +45,55 @@ VectorPtr VectorGather::gather(const RowReference* rows, vector_size_t numRows) 
     }
     return result;
   });
+}
+
+VectorPtr VectorGather::gatherStrings(const RowReference* rows, vector_size_t numRows) {
+  auto result = FlatVector<StringView>::create(type_, numRows);
+  StringView* values = result->mutableRawValues();
+  // The string buffers of the sources' flat bases, each once, and the bytes the rows need.
+  std::vector<bool> visited(sources_.size(), false);
+  std::unordered_set<const Buffer*> seen;
+  std::vector<BufferPtr> buffers;
+  uint64_t sharedBytes = 0;
+  uint64_t neededBytes = 0;
+  for (vector_size_t i = 0; i < numRows; ++i) {
+    auto source = static_cast<size_t>(rows[i].source);
+    const auto& decoded = *decoded_[source];
+    if (!visited[source]) {
+      visited[source] = true;
+      const auto* base = decoded.base();
+      if (base != nullptr && base->encoding() == VectorEncoding::kFlat) {
+        for (const auto& buffer : base->as<FlatVector<StringView>>()->stringBuffers()) {
+          if (seen.insert(buffer.get()).second) {
+            sharedBytes += buffer->capacity();
+            buffers.push_back(buffer);
+          }
+        }
+      }
+    }
+    if (!decoded.isNullAt(rows[i].row)) {
+      auto size = decoded.valueAt<StringView>(rows[i].row).size();
+      neededBytes += size > StringView::kInlineSize ? size : 0;
+    }
+  }
+  // Sharing the sources' buffers costs no copy, but a few rows picked from a large base (a join's
+  // build side) would keep all of it alive: then copy the strings instead.
+  const bool share = sharedBytes <= 2 * neededBytes + kStringCopyThreshold;
+  if (share) {
+    for (auto& buffer : buffers) {
+      result->addStringBuffer(std::move(buffer));
+    }
+  }
+  for (vector_size_t i = 0; i < numRows; ++i) {
+    const auto& decoded = *decoded_[static_cast<size_t>(rows[i].source)];
+    if (decoded.isNullAt(rows[i].row)) {
+      result->setNull(i, true);
+    } else {
+      auto value = decoded.valueAt<StringView>(rows[i].row);
+      values[i] = share ? value : result->copyString(value.view());
+    }
+  }
+  return result;
 }
 
 VectorPtr VectorGather::gather(int32_t source, const vector_size_t* rows, vector_size_t numRows) {

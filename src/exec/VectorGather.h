@@ -29,6 +29,12 @@ class VectorGather {
   VectorPtr gather(int32_t source, const vector_size_t* rows, vector_size_t numRows);
 
  private:
+  /// Source string buffers worth up to this many bytes beyond twice what the rows need are shared
+  /// rather than copied.
+  static constexpr uint64_t kStringCopyThreshold = 256 * 1024;
+
+  VectorPtr gatherStrings(const RowReference* rows, vector_size_t numRows);
+
   TypePtr type_;
   std::vector<const BaseVector*> sources_;
   std::vector<std::unique_ptr<DecodedVector>> decoded_;

@@ -46,7 +46,7 @@ std::vector<Row> naiveJoin(JoinType type, const std::vector<Row>& probe, const s
       }
       matched = true;
       buildMatched[j] = true;
-      if (!isLeftOnlyOutput(type)) {
+      if (!isLeftOnlyOutput(type) && type != JoinType::kRightSemiProject) {
         Row out = left;
         out.insert(out.end(), right.begin(), right.end());
         result.push_back(std::move(out));
@@ -68,6 +68,13 @@ std::vector<Row> naiveJoin(JoinType type, const std::vector<Row>& probe, const s
     } else if (type == JoinType::kLeftSemiProject) {
       Row out = left;
       out.push_back(matched ? Value(true) : (unknown ? Value::null() : Value(false)));
+      result.push_back(std::move(out));
+    }
+  }
+  if (type == JoinType::kRightSemiProject) {
+    for (size_t j = 0; j < build.size(); ++j) {
+      Row out = build[j];
+      out.push_back(Value(static_cast<bool>(buildMatched[j])));
       result.push_back(std::move(out));
     }
   }
@@ -96,7 +103,7 @@ std::vector<Row> makeSide(int64_t count, int64_t keyModulus, int64_t seed) {
 
 const std::vector<TypePtr> kSideTypes{BIGINT(), VARCHAR(), BIGINT()};
 const std::vector<JoinType> kAllTypes{JoinType::kInner, JoinType::kLeft, JoinType::kRight, JoinType::kFull,
-    JoinType::kLeftSemiFilter, JoinType::kLeftSemiProject, JoinType::kAnti};
+    JoinType::kLeftSemiFilter, JoinType::kLeftSemiProject, JoinType::kAnti, JoinType::kRightSemiProject};
 
 void checkJoin(JoinType type, const std::vector<Row>& probe, const std::vector<Row>& build,
     const std::vector<int32_t>& probeKeys, const std::vector<int32_t>& buildKeys, bool withFilter, bool nullAware,
@@ -281,6 +288,7 @@ TEST(JoinTest, wideKeysUseHashMode) {
   }
   checkJoin(JoinType::kInner, probe, build, {0}, {0}, false, false, 1);
   checkJoin(JoinType::kLeft, probe, build, {0, 2}, {0, 2}, false, false, 1);
+  checkJoin(JoinType::kRightSemiProject, probe, build, {0}, {0}, true, false, 2);
 }
 
 TEST(JoinTest, nestedLoopJoin) {

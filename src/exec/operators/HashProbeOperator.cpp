@@ -12,11 +12,11 @@ namespace presto::exec {
 namespace {
 
 bool needsBuildMatches(JoinType type) {
-  return type == JoinType::kRight || type == JoinType::kFull;
+  return type == JoinType::kRight || type == JoinType::kFull || type == JoinType::kRightSemiProject;
 }
 
 bool emitsPairs(JoinType type) {
-  return !isLeftOnlyOutput(type);
+  return !isLeftOnlyOutput(type) && type != JoinType::kRightSemiProject;
 }
 
 VectorPtr wrap(const BufferPtr& indices, vector_size_t size, const VectorPtr& base) {
@@ -61,7 +61,8 @@ BlockingReason HashProbeOperator::isBlocked(ContinueFuture* future) {
     buildMatched_.assign(static_cast<size_t>(build_->buildPage->numRows()), false);
   }
   bool emptyBuild = build_->buildPage->numRows() == 0;
-  if (emptyBuild && (spec_.joinType == JoinType::kInner || spec_.joinType == JoinType::kLeftSemiFilter)) {
+  if (emptyBuild && (spec_.joinType == JoinType::kInner || spec_.joinType == JoinType::kLeftSemiFilter ||
+                        spec_.joinType == JoinType::kRightSemiProject)) {
     // Nothing can match: stop the probe side's work.
     finished_ = true;
   }
@@ -147,7 +148,8 @@ bool HashProbeOperator::nextPairs() {
   pairBuild_.clear();
   const auto limit = static_cast<size_t>(task().config().preferredPageRows);
   const auto numRows = input_->numRows();
-  const bool firstMatchOnly = !emitsPairs(spec_.joinType) && filter_ == nullptr;
+  // Semi joins on the probe side need one match per probe row; kRightSemiProject marks them all.
+  const bool firstMatchOnly = isLeftOnlyOutput(spec_.joinType) && filter_ == nullptr;
   if (build_->isHashJoin()) {
     for (; probeRow_ < numRows; ++probeRow_) {
       const char* row = chain_ != nullptr ? chain_ : hits_[static_cast<size_t>(probeRow_)];
@@ -317,13 +319,13 @@ PagePtr HashProbeOperator::getOutput() {
   }
   if (!reportedFinish_) {
     reportedFinish_ = true;
-    unmatchedFlags_ = bridge_->probeFinished(buildMatched_);
+    buildMatchedByAll_ = bridge_->probeFinished(buildMatched_);
     if (!needsBuildMatches(spec_.joinType)) {
-      unmatchedFlags_.reset();
+      buildMatchedByAll_.reset();
     }
   }
-  if (unmatchedFlags_ != nullptr) {
-    auto page = unmatchedBuildRows();
+  if (buildMatchedByAll_ != nullptr) {
+    auto page = spec_.joinType == JoinType::kRightSemiProject ? markedBuildRows() : unmatchedBuildRows();
     if (page != nullptr) {
       return page;
     }
@@ -338,7 +340,7 @@ PagePtr HashProbeOperator::unmatchedBuildRows() {
   std::vector<vector_size_t> rows;
   for (; unmatchedCursor_ < numBuild && rows.size() < limit; ++unmatchedCursor_) {
     auto index = static_cast<size_t>(unmatchedCursor_);
-    if (index >= unmatchedFlags_->size() || !(*unmatchedFlags_)[index]) {
+    if (index >= buildMatchedByAll_->size() || !(*buildMatchedByAll_)[index]) {
       rows.push_back(unmatchedCursor_);
     }
   }
@@ -354,6 +356,28 @@ PagePtr HashProbeOperator::unmatchedBuildRows() {
   for (const auto& column : build_->buildPage->columns()) {
     columns.push_back(wrap(indices, size, column));
   }
+  return std::make_shared<Page>(size, std::move(columns));
+}
+
+PagePtr HashProbeOperator::markedBuildRows() {
+  const auto numBuild = build_->buildPage->numRows();
+  if (unmatchedCursor_ >= numBuild) {
+    return nullptr;
+  }
+  const auto limit = static_cast<vector_size_t>(task().config().preferredPageRows);
+  const auto size = std::min(limit, numBuild - unmatchedCursor_);
+  auto indices = allocateIndices(size);
+  auto match = FlatVector<bool>::create(BOOLEAN(), size);
+  for (vector_size_t i = 0; i < size; ++i, ++unmatchedCursor_) {
+    indices->asMutable<vector_size_t>()[i] = unmatchedCursor_;
+    auto index = static_cast<size_t>(unmatchedCursor_);
+    match->set(i, index < buildMatchedByAll_->size() && (*buildMatchedByAll_)[index]);
+  }
+  std::vector<VectorPtr> columns;
+  for (const auto& column : build_->buildPage->columns()) {
+    columns.push_back(wrap(indices, size, column));
+  }
+  columns.push_back(std::move(match));
   return std::make_shared<Page>(size, std::move(columns));
 }
 

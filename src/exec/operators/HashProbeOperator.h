@@ -15,7 +15,7 @@ namespace presto::exec {
 /// build page (no row copies). Per join type it then emits probe rows without a match (left,
 /// full, anti), matched probe rows once (semi), or a match flag (semi-project, with IN's NULL
 /// rules when null-aware). For right and full joins the last probe driver to finish emits the
-/// build rows no driver matched.
+/// build rows no driver matched; for right semi-project joins, every build row with its flag.
 class HashProbeOperator : public Operator {
  public:
   struct Spec {
@@ -48,6 +48,8 @@ class HashProbeOperator : public Operator {
   /// Output for the current input after all its pairs: unmatched / matched probe rows.
   PagePtr finishInput();
   PagePtr unmatchedBuildRows();
+  /// kRightSemiProject, after the last probe driver: every build row with whether it matched.
+  PagePtr markedBuildRows();
   bool isProbeKeyNull(vector_size_t row) const;
   int32_t buildRowNumber(const char* row) const;
   const char* nextInChain(const char* row) const;
@@ -76,7 +78,8 @@ class HashProbeOperator : public Operator {
   std::vector<vector_size_t> pairBuild_;
 
   std::vector<bool> buildMatched_;
-  std::shared_ptr<std::vector<bool>> unmatchedFlags_;
+  /// Set on the last probe driver to finish: which build rows any driver matched.
+  std::shared_ptr<std::vector<bool>> buildMatchedByAll_;
   vector_size_t unmatchedCursor_ = 0;
   bool reportedFinish_ = false;
   bool closed_ = false;

@@ -11,6 +11,9 @@ TypePtr joinOutputType(JoinType type, const PlanNode& left, const PlanNode& righ
   if (type == JoinType::kLeftSemiProject) {
     return appendColumns(left, {matchName}, {BOOLEAN()});
   }
+  if (type == JoinType::kRightSemiProject) {
+    return appendColumns(right, {matchName}, {BOOLEAN()});
+  }
   if (isLeftOnlyOutput(type)) {
     return left.outputType();
   }
@@ -34,6 +37,7 @@ std::string_view joinTypeName(JoinType type) {
     case JoinType::kLeftSemiFilter: return "LEFT SEMI (FILTER)";
     case JoinType::kLeftSemiProject: return "LEFT SEMI (PROJECT)";
     case JoinType::kAnti: return "ANTI";
+    case JoinType::kRightSemiProject: return "RIGHT SEMI (PROJECT)";
   }
   return "UNKNOWN";
 }
@@ -67,7 +71,8 @@ NestedLoopJoinNode::NestedLoopJoinNode(
     std::string id, JoinType joinType, RowExpressionPtr filter, PlanNodePtr left, PlanNodePtr right)
     : PlanNode(std::move(id), joinOutputType(joinType, *left, *right, "")), joinType_(joinType),
       filter_(std::move(filter)), sources_{std::move(left), std::move(right)} {
-  PRESTO_CHECK(!isLeftOnlyOutput(joinType_), "nested loop joins are inner, left, right or full");
+  PRESTO_CHECK(!isLeftOnlyOutput(joinType_) && joinType_ != JoinType::kRightSemiProject,
+      "nested loop joins are inner, left, right or full");
 }
 
 } // namespace presto::exec

@@ -18,6 +18,10 @@ enum class JoinType {
   kLeftSemiProject,
   /// Left rows without a match (NOT EXISTS; NOT IN when null-aware).
   kAnti,
+  /// Every right row plus a boolean "has a match" column (EXISTS semantics, never NULL), emitted
+  /// once the left side is exhausted: a semi join that hashes the side being filtered, for when
+  /// that side is the smaller one.
+  kRightSemiProject,
 };
 
 std::string_view joinTypeName(JoinType type);
@@ -25,7 +29,8 @@ bool isLeftOnlyOutput(JoinType type);
 
 /// An equi-join on `leftKeys = rightKeys` with an optional residual `filter` evaluated over the
 /// concatenation of left and right columns. Output: left columns then right columns (semi and
-/// anti joins: left columns, plus the match column for kLeftSemiProject).
+/// anti joins: left columns, plus the match column for kLeftSemiProject; kRightSemiProject: right
+/// columns plus the match column).
 ///
 /// `nullAware` gives IN / NOT IN semantics to kLeftSemiProject and kAnti: a NULL key on either
 /// side makes "no match" unknown (NULL, or the row dropped for NOT IN).

@@ -98,6 +98,7 @@ PlanNodeCodec semiJoinCodec() {
         out["filter"] = writer.expression(node.filter());
         out["nullAware"] = node.nullAware();
         out["output"] = writer.symbol(node.semiJoinOutput());
+        out["hashesSource"] = node.hashesSource();
       },
       [](const NodeInput& input) {
         auto sourceKeys = input.reader.symbols(input.field("sourceKeys"));
@@ -107,9 +108,13 @@ PlanNodeCodec semiJoinCodec() {
         if (nullAware && sourceKeys.empty()) {
           failMalformed("null-aware SemiJoin without keys");
         }
+        bool hashesSource = input.field("hashesSource").get<bool>();
+        if (nullAware && hashesSource) {
+          failMalformed("null-aware SemiJoin hashing its source");
+        }
         return std::make_shared<sql::SemiJoinNode>(input.id, input.sources[0], input.sources[1], std::move(sourceKeys),
             std::move(filteringKeys), predicateFrom(input, "filter", true), nullAware,
-            input.reader.symbol(input.field("output")));
+            input.reader.symbol(input.field("output")), hashesSource);
       });
 }
 

@@ -4,12 +4,15 @@
 #include "sql/optimizer/CardinalityEstimator.h"
 #include "sql/optimizer/ReplaceSources.h"
 #include "sql/planner/JoinNode.h"
+#include "sql/planner/SemiJoinNode.h"
 
 namespace presto::sql {
 namespace {
 
 /// Build sides estimated at up to this many rows are broadcast under AUTOMATIC.
 constexpr double kBroadcastRowLimit = 1'000'000;
+/// A semi join hashes its source when the filtering side is estimated at this many times its rows.
+constexpr double kHashSourceRatio = 2;
 
 enum class Choice { kAutomatic, kBroadcast, kPartitioned };
 
@@ -33,6 +36,9 @@ class JoinDistribution : public OptimizerPass {
  private:
   static PlanNodePtr assign(const PlanNodePtr& node, Choice choice, CardinalityEstimator& estimator) {
     auto rewritten = rewriteSources(node, [&](const PlanNodePtr& source) { return assign(source, choice, estimator); });
+    if (auto semiJoin = rewritten->as<SemiJoinNode>()) {
+      return chooseHashedSide(rewritten, *semiJoin, estimator);
+    }
     auto join = rewritten->as<JoinNode>();
     if (!join) {
       return rewritten;
@@ -48,6 +54,20 @@ class JoinDistribution : public OptimizerPass {
     }
     return std::make_shared<JoinNode>(
         join->id(), join->type(), join->left(), join->right(), join->criteria(), join->filter(), distribution);
+  }
+
+  /// An EXISTS-style semi join hashes its source when that is estimated well below the filtering
+  /// side (q04's orders of a quarter against the lineitems of every order).
+  static PlanNodePtr chooseHashedSide(
+      const PlanNodePtr& node, const SemiJoinNode& semiJoin, CardinalityEstimator& estimator) {
+    if (semiJoin.nullAware() || semiJoin.sourceKeys().empty() || semiJoin.hashesSource()) {
+      return node;
+    }
+    if (estimator.rows(semiJoin.source()) * kHashSourceRatio > estimator.rows(semiJoin.filteringSource())) {
+      return node;
+    }
+    return std::make_shared<SemiJoinNode>(semiJoin.id(), semiJoin.source(), semiJoin.filteringSource(),
+        semiJoin.sourceKeys(), semiJoin.filteringKeys(), semiJoin.filter(), false, semiJoin.semiJoinOutput(), true);
   }
 };
 

@@ -83,7 +83,7 @@ PlanNodePtr rebuildTwoSources(const PlanNode& node, const PlanNodePtr& left, con
   }
   if (auto semiJoin = node.as<SemiJoinNode>()) {
     return std::make_shared<SemiJoinNode>(id, left, right, semiJoin->sourceKeys(), semiJoin->filteringKeys(),
-        semiJoin->filter(), semiJoin->nullAware(), semiJoin->semiJoinOutput());
+        semiJoin->filter(), semiJoin->nullAware(), semiJoin->semiJoinOutput(), semiJoin->hashesSource());
   }
   if (auto apply = node.as<ApplyNode>()) {
     return std::make_shared<ApplyNode>(id, left, right, apply->correlation(), apply->predicates());

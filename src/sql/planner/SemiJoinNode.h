@@ -18,6 +18,11 @@ namespace presto::sql {
 /// filtering key. Candidates are the filtering rows satisfying the other key pairs and the filter;
 /// those pairs are plain equalities. Without it (EXISTS semantics), the output is never NULL and
 /// a NULL key never matches.
+///
+/// Execution hashes the filtering source and streams the source through it, unless
+/// `hashesSource()` (chosen by the optimizer when the source is the smaller side; EXISTS semantics
+/// only): then the source is hashed, the filtering rows stream through it marking the source rows
+/// they match, and the source rows come out with their flags at the end.
 class SemiJoinNode : public PlanNode {
  public:
   /// `sourceKey IN (SELECT filteringKey FROM filteringSource)`.
@@ -27,14 +32,17 @@ class SemiJoinNode : public PlanNode {
             std::vector<Symbol>{std::move(filteringKey)}, nullptr, true, std::move(semiJoinOutput)) {}
 
   /// REQUIRES: sourceKeys.size() == filteringKeys.size(); with nullAware, at least one key.
+  /// REQUIRES: not both `nullAware` and `hashesSource`.
   SemiJoinNode(PlanNodeId id, PlanNodePtr source, PlanNodePtr filteringSource, std::vector<Symbol> sourceKeys,
-      std::vector<Symbol> filteringKeys, RowExpressionPtr filter, bool nullAware, Symbol semiJoinOutput)
+      std::vector<Symbol> filteringKeys, RowExpressionPtr filter, bool nullAware, Symbol semiJoinOutput,
+      bool hashesSource = false)
       : PlanNode(id, {source, filteringSource}, withOutput(source->outputSymbols(), semiJoinOutput)),
         sourceKeys_(std::move(sourceKeys)),
         filteringKeys_(std::move(filteringKeys)),
         filter_(std::move(filter)),
         nullAware_(nullAware),
-        semiJoinOutput_(std::move(semiJoinOutput)) {}
+        semiJoinOutput_(std::move(semiJoinOutput)),
+        hashesSource_(hashesSource && !nullAware) {}
 
   const PlanNodePtr& filteringSource() const { return sources()[1]; }
   const std::vector<Symbol>& sourceKeys() const { return sourceKeys_; }
@@ -43,6 +51,8 @@ class SemiJoinNode : public PlanNode {
   const RowExpressionPtr& filter() const { return filter_; }
   bool nullAware() const { return nullAware_; }
   const Symbol& semiJoinOutput() const { return semiJoinOutput_; }
+  /// Whether execution hashes the source instead of the filtering source.
+  bool hashesSource() const { return hashesSource_; }
 
   std::string name() const override { return "SemiJoin"; }
   /// `out := a IN b` (null-aware) or `out := EXISTS`, then `AND (c = d)` per further key pair
@@ -62,6 +72,9 @@ class SemiJoinNode : public PlanNode {
     if (filter_) {
       text += ", filter = " + expressionText(*filter_);
     }
+    if (hashesSource_) {
+      text += ", hashed = source";
+    }
     return text;
   }
 
@@ -76,6 +89,7 @@ class SemiJoinNode : public PlanNode {
   const RowExpressionPtr filter_;
   const bool nullAware_;
   const Symbol semiJoinOutput_;
+  const bool hashesSource_;
 };
 
 } // namespace presto::sql

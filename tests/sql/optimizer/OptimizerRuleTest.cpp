@@ -96,6 +96,21 @@ TEST_F(OptimizerRuleTest, intersectBecomesUnionAggregation) {
       "                        - TableScan[table = tpch.tiny.region] => [r_regionkey:bigint]\n");
 }
 
+TEST_F(OptimizerRuleTest, existsHashesTheOuterSideWhenItIsSmaller) {
+  // 5 regions against 25 nations: the regions are hashed and marked by the nations streaming by.
+  EXPECT_EQ(explain("SELECT r_name FROM region WHERE EXISTS "
+                    "(SELECT 1 FROM nation WHERE n_regionkey = r_regionkey AND n_name <> r_name)"),
+      "- Output[r_name] => [r_name:varchar(25)]\n"
+      "    - Project => [r_name:varchar(25)]\n"
+      "        - Filter[filter = exists] => [r_regionkey:bigint, r_name:varchar(25), exists:boolean]\n"
+      "            - SemiJoin[exists := EXISTS (r_regionkey = n_regionkey), filter = (n_name <> r_name), hashed = source] => [r_regionkey:bigint, r_name:varchar(25), exists:boolean]\n"
+      "                - TableScan[table = tpch.tiny.region] => [r_regionkey:bigint, r_name:varchar(25)]\n"
+      "                - TableScan[table = tpch.tiny.nation] => [n_name:varchar(25), n_regionkey:bigint]\n");
+  // IN keeps hashing the subquery: its NULL rules need the whole subquery side first.
+  EXPECT_EQ(explain("SELECT r_name FROM region WHERE r_regionkey IN (SELECT n_regionkey FROM nation)").find("hashed"),
+      std::string::npos);
+}
+
 TEST_F(OptimizerRuleTest, outerJoinBecomesInnerWhenFilterRejectsNulls) {
   EXPECT_EQ(explain("SELECT n_name FROM nation LEFT JOIN region ON n_regionkey = r_regionkey WHERE r_name = 'ASIA'"),
       "- Output[n_name] => [n_name:varchar(25)]\n"
