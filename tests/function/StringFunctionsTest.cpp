@@ -133,6 +133,17 @@ TEST_F(StringFunctionsTest, likePatterns) {
   EXPECT_EQ(like("abbc", "a_c"), Value(false));
   EXPECT_EQ(like("abcbc", "a%b_"), Value(true));
   EXPECT_EQ(like("", ""), Value(true));
+  // Patterns with only '%' wildcards: anchored ends, literals in order, no overlaps.
+  EXPECT_EQ(like("requests special", "%special%requests%"), Value(false));
+  EXPECT_EQ(like("specialrequests", "%special%requests%"), Value(true));
+  EXPECT_EQ(like("special requests", "special%requests"), Value(true));
+  EXPECT_EQ(like("special requests!", "special%requests"), Value(false));
+  EXPECT_EQ(like("aba", "ab%ba"), Value(false));
+  EXPECT_EQ(like("abba", "ab%ba"), Value(true));
+  EXPECT_EQ(like("abxab", "%ab%ab"), Value(true));
+  EXPECT_EQ(like("xab", "%ab%ab"), Value(false));
+  EXPECT_EQ(like("a-b-c", "a%%b%c"), Value(true));
+  EXPECT_EQ(like("acb", "a%b%c"), Value(false));
   EXPECT_EQ(eval("like(c0, c1)", {VARCHAR(), VARCHAR()}, {"hello", "h%o"}), Value(true));
   EXPECT_EQ(eval("like(c0, c1)", {VARCHAR(), VARCHAR()}, {"hello", Value()}), Value());
 }

@@ -11,7 +11,8 @@ namespace {
 /// character literal. Common shapes get a direct test instead of the general matcher.
 class LikePattern {
  public:
-  enum class Kind { kExact, kPrefix, kSuffix, kContains, kAny, kGeneral };
+  /// kSegments: only '%' wildcards ('a%b%c', '%special%requests%'): literals found left to right.
+  enum class Kind { kExact, kPrefix, kSuffix, kContains, kAny, kSegments, kGeneral };
 
   static LikePattern compile(std::string_view pattern, std::optional<char> escape) {
     LikePattern compiled;
@@ -43,6 +44,7 @@ class LikePattern {
       case Kind::kSuffix: return text.size() >= literal_.size() && text.substr(text.size() - literal_.size()) == literal_;
       case Kind::kContains: return text.find(literal_) != std::string_view::npos;
       case Kind::kAny: return true;
+      case Kind::kSegments: return matchSegments(text);
       case Kind::kGeneral: return matchFrom(text, 0, 0);
     }
     return false;
@@ -82,7 +84,38 @@ class LikePattern {
     } else if (n == 3 && isPercent(tokens_[0]) && !tokens_[1].wildcard && isPercent(tokens_[2])) {
       kind_ = Kind::kContains;
       literal_ = tokens_[1].text;
+    } else {
+      kind_ = Kind::kSegments;
     }
+  }
+
+  // Only '%' wildcards: the first literal is anchored at the start unless a '%' precedes it, the
+  // last at the end unless a '%' follows it; each literal in between is matched at its leftmost
+  // place after the previous one, which leaves the most room for the rest.
+  bool matchSegments(std::string_view text) const {
+    size_t first = 0;
+    size_t last = tokens_.size();
+    size_t position = 0;
+    if (!tokens_.front().wildcard) {
+      if (text.substr(0, tokens_.front().text.size()) != tokens_.front().text) return false;
+      position = tokens_.front().text.size();
+      first = 1;
+    }
+    size_t end = text.size();
+    if (!tokens_.back().wildcard) {
+      const auto& suffix = tokens_.back().text;
+      if (text.size() < position + suffix.size() || text.substr(text.size() - suffix.size()) != suffix) return false;
+      end = text.size() - suffix.size();
+      last = tokens_.size() - 1;
+    }
+    for (size_t token = first; token < last; ++token) {
+      if (tokens_[token].wildcard) continue;
+      const auto& literal = tokens_[token].text;
+      size_t found = text.substr(0, end).find(literal, position);
+      if (found == std::string_view::npos) return false;
+      position = found + literal.size();
+    }
+    return true;
   }
 
   // Backtracking over tokens; '%' tries every split point, '_' consumes one code point.
