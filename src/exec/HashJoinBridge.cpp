@@ -9,9 +9,11 @@
 namespace presto::exec {
 
 HashJoinBridge::HashJoinBridge(std::vector<TypePtr> buildTypes, std::vector<int32_t> keyChannels,
-    int32_t numBuildDrivers, int32_t numProbeDrivers, MemoryPoolPtr pool, int32_t numPartitions)
+    int32_t numBuildDrivers, int32_t numProbeDrivers, MemoryPoolPtr pool, int32_t numPartitions,
+    int64_t minPartitionedRows)
     : buildTypes_(std::move(buildTypes)), keyChannels_(std::move(keyChannels)), numProbeDrivers_(numProbeDrivers),
-      numPartitions_(numPartitions), pool_(std::move(pool)), pendingBuilders_(numBuildDrivers) {
+      numPartitions_(numPartitions), minPartitionedRows_(minPartitionedRows), pool_(std::move(pool)),
+      pendingBuilders_(numBuildDrivers) {
   PRESTO_CHECK(numPartitions_ == 1 || (!keyChannels_.empty() && numPartitions_ == numBuildDrivers),
       "a partitioned join build has one partition per build driver");
 }
@@ -27,14 +29,22 @@ void HashJoinBridge::addBuildPages(std::vector<PagePtr> pages) {
     if (--pendingBuilders_ > 0) {
       return;
     }
-    if (isPartitioned()) {
+    int64_t numRows = 0;
+    for (const auto& page : pages_) {
+      numRows += page->numRows();
+    }
+    if (isPartitioned() && numRows >= minPartitionedRows_) {
       // The build drivers build the partitions; they wait on buildPagesReady() until then.
       preparePartitions();
       wake.swap(buildWaiters_);
     } else {
-      // The last builder builds; probes wait on the futures until then.
+      // The last builder builds; probes wait on the futures until then. A small partitioned build
+      // is built as one table too: every probe row would pay for finding its partition.
       build();
       wake.swap(waiters_);
+      wake.insert(wake.end(), std::make_move_iterator(buildWaiters_.begin()),
+          std::make_move_iterator(buildWaiters_.end()));
+      buildWaiters_.clear();
     }
   }
   notifyAll(wake);
@@ -109,6 +119,9 @@ void HashJoinBridge::buildPartition() {
   size_t partition = 0;
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (partial_ == nullptr && result_ != nullptr) {
+      return;  // built as one table
+    }
     PRESTO_CHECK(partial_ != nullptr && nextPartition_ < numPartitions_, "no join build partition left to build");
     partial = partial_;
     partition = static_cast<size_t>(nextPartition_++);

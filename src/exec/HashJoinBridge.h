@@ -47,9 +47,10 @@ inline int32_t joinPartition(uint64_t hash, int32_t numPartitions) {
 class HashJoinBridge {
  public:
   /// `keyChannels` empty: a nested-loop join (no table). `numPartitions` > 1 (hash joins only)
-  /// must equal `numBuildDrivers`: each build driver builds one partition.
+  /// must equal `numBuildDrivers`: each build driver builds one partition, unless the build has
+  /// fewer than `minPartitionedRows` rows: then the last build driver builds one table.
   HashJoinBridge(std::vector<TypePtr> buildTypes, std::vector<int32_t> keyChannels, int32_t numBuildDrivers,
-      int32_t numProbeDrivers, MemoryPoolPtr pool, int32_t numPartitions = 1);
+      int32_t numProbeDrivers, MemoryPoolPtr pool, int32_t numPartitions = 1, int64_t minPartitionedRows = 0);
 
   /// Whether build drivers build partitions (buildPartition()) after adding their pages.
   bool isPartitioned() const { return numPartitions_ > 1; }
@@ -59,7 +60,8 @@ class HashJoinBridge {
   /// Partitioned: whether every build driver's pages are in (else a future to wait for).
   bool buildPagesReady(ContinueFuture* future);
   /// Partitioned: builds the table of the next unbuilt partition (each build driver calls it
-  /// once). REQUIRES: buildPagesReady().
+  /// once; nothing to do when the build turned out small enough for one table).
+  /// REQUIRES: buildPagesReady().
   void buildPartition();
   /// The build result, or nullptr and a future to wait for.
   std::shared_ptr<const JoinBuildResult> buildResult(ContinueFuture* future);
@@ -83,6 +85,7 @@ class HashJoinBridge {
   const std::vector<int32_t> keyChannels_;
   const int32_t numProbeDrivers_;
   const int32_t numPartitions_;
+  const int64_t minPartitionedRows_;
   MemoryPoolPtr pool_;
 
   std::mutex mutex_;

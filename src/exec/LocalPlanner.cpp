@@ -231,7 +231,7 @@ size_t LocalPlanner::planJoin(const PlanNodePtr& node) {
     numPartitions = sameKeyTypes ? numDrivers(build) : 1;
   }
   auto bridge = std::make_shared<HashJoinBridge>(spec.buildTypes, buildKeys, numDrivers(build), numDrivers(probe),
-      task_.pool()->addChild("join-bridge." + id), numPartitions);
+      task_.pool()->addChild("join-bridge." + id), numPartitions, task_.config().minPartitionedJoinBuildRows);
   task_.addJoinBridge(id, bridge);
   append(build, [id, buildTypes = spec.buildTypes, bridge](DriverContext* context, int32_t operatorId) {
     return std::make_unique<HashBuildOperator>(context, operatorId, id, buildTypes, bridge);

@@ -27,6 +27,10 @@ struct TaskConfig {
   /// Bytes an exchange may hold, received and expected from the requests in flight
   /// (`exchange.max-buffer-size`): it sends no more concurrent requests than fit.
   int64_t maxExchangeBufferBytes = 32 << 20;
+  /// A join build fed by several drivers with at least this many rows is built as one table per
+  /// driver (partitions of the key hashes) in parallel; smaller ones as one table, since every
+  /// probe row of a partitioned build pays for finding its partition.
+  int64_t minPartitionedJoinBuildRows = 1'000'000;
   /// Memory limit of the task's pool (user + system).
   int64_t maxTaskMemoryBytes = int64_t{8} << 30;
 

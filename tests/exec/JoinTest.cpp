@@ -140,7 +140,10 @@ void checkJoin(JoinType type, const std::vector<Row>& probe, const std::vector<R
     allBuild.insert(allBuild.end(), build.begin(), build.end());
   }
   auto expected = naiveJoin(type, allProbe, allBuild, probeKeys, buildKeys, rowFilter, nullAware, 3, 3);
-  assertSameRows(plan->outputTypes(), QueryRunner(plan).concurrency(concurrency).rows(), expected);
+  TaskConfig config;
+  config.concurrency = concurrency;
+  config.minPartitionedJoinBuildRows = 0;  // partition builds of every size (parallel build drivers)
+  assertSameRows(plan->outputTypes(), QueryRunner(plan).config(config).rows(), expected);
 }
 
 TEST(JoinTest, allJoinTypesSingleKey) {
@@ -222,6 +225,25 @@ TEST(JoinTest, partitionedBuildSplitsRowsAmongTables) {
     EXPECT_GT(result->tables[0]->rows().numRows(), 0);
     EXPECT_GT(result->tables[1]->rows().numRows(), 0);
     EXPECT_EQ(result->tables[0]->rows().numRows() + result->tables[1]->rows().numRows(), 1'000 - nullKeys);
+    bridge.probeClosed();
+  }
+  {
+    // Under the row threshold, the last build driver builds one table and the others have nothing
+    // left to build.
+    HashJoinBridge bridge(kSideTypes, {0}, 2, 1, pool, 2, 1'001);
+    ContinueFuture waitForPages;
+    bridge.addBuildPages(makePages(kSideTypes, std::vector<Row>(rows.begin(), rows.begin() + 600), 250));
+    EXPECT_FALSE(bridge.buildPagesReady(&waitForPages));
+    bridge.addBuildPages(makePages(kSideTypes, std::vector<Row>(rows.begin() + 600, rows.end()), 250));
+    EXPECT_TRUE(bridge.buildPagesReady(&waitForPages));
+    ContinueFuture waitForBuild;
+    auto result = bridge.buildResult(&waitForBuild);
+    ASSERT_NE(result, nullptr);
+    ASSERT_EQ(result->tables.size(), 1u);
+    EXPECT_EQ(result->tables[0]->rows().numRows(), 1'000 - nullKeys);
+    bridge.buildPartition();
+    bridge.buildPartition();
+    EXPECT_EQ(bridge.buildResult(&waitForBuild), result);
     bridge.probeClosed();
   }
   EXPECT_EQ(pool->totalBytes(), 0);
