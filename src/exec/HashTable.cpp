@@ -1,5 +1,6 @@
 #include "exec/HashTable.h"
 
+#include <cmath>
 #include <limits>
 
 #include "common/Check.h"
@@ -179,17 +180,36 @@ void HashTable::rehashWithRanges(const std::vector<KeyRange>& batch, bool headro
           : batch[key];
     }
   }
+  auto widen = [](KeyRange range, __int128 extra) {
+    __int128 low = static_cast<__int128>(range.min) - extra;
+    __int128 high = static_cast<__int128>(range.max) + extra;
+    range.min = static_cast<int64_t>(std::max<__int128>(low, std::numeric_limits<int64_t>::min()));
+    range.max = static_cast<int64_t>(std::min<__int128>(high, std::numeric_limits<int64_t>::max()));
+    return range;
+  };
+  auto spanOf = [](const KeyRange& range) { return static_cast<__int128>(range.max) - range.min + 2; };
+  std::vector<KeyRange> ranges(seen_.size());
+  __int128 spans = 1;
+  for (size_t key = 0; key < seen_.size(); ++key) {
+    ranges[key] = seen_[key].valid() ? seen_[key] : KeyRange{0, 0};
+    if (headroom) {
+      ranges[key] = widen(ranges[key], std::max<__int128>(spanOf(ranges[key]), 1024) / 2);
+    }
+    spans = std::min<__int128>(spans * spanOf(ranges[key]), static_cast<__int128>(1) << 63);
+  }
+  if (headroom && spans > static_cast<__int128>(maxArraySize) && spans < (static_cast<__int128>(1) << 60)) {
+    // Past a direct array, normalized keys only need to fit 62 bits: leave each key ample room so
+    // that growing keys (an ordered input) do not re-map every row again and again.
+    double room = std::pow(static_cast<double>((static_cast<__int128>(1) << 61) / spans), 1.0 / ranges.size());
+    if (room >= 4) {
+      for (auto& range : ranges) {
+        range = widen(range, spanOf(range) * static_cast<__int128>(room / 2 - 1));
+      }
+    }
+  }
   __int128 product = 1;
   for (size_t key = 0; key < seen_.size(); ++key) {
-    KeyRange range = seen_[key].valid() ? seen_[key] : KeyRange{0, 0};
-    if (headroom) {
-      __int128 span = static_cast<__int128>(range.max) - range.min + 1;
-      __int128 extra = std::max<__int128>(span, 1024) / 2;
-      __int128 low = static_cast<__int128>(range.min) - extra;
-      __int128 high = static_cast<__int128>(range.max) + extra;
-      range.min = static_cast<int64_t>(std::max<__int128>(low, std::numeric_limits<int64_t>::min()));
-      range.max = static_cast<int64_t>(std::min<__int128>(high, std::numeric_limits<int64_t>::max()));
-    }
+    KeyRange range = ranges[key];
     ranges_[key] = range;
     multipliers_[key] = product > (static_cast<__int128>(1) << 62) ? 0 : static_cast<uint64_t>(product);
     product *= static_cast<__int128>(range.max) - range.min + 2;
@@ -240,7 +260,11 @@ void HashTable::resizeTable(uint64_t capacity) {
   tags_.assign(capacity, kEmptyTag);
   mask_ = capacity - 1;
   numEntries_ = 0;
+  const size_t distance = static_cast<size_t>(kPrefetchDistance);
   for (size_t i = 0; i < oldTable.size(); ++i) {
+    if (i + distance < oldTags.size() && oldTags[i + distance] != kEmptyTag) {
+      __builtin_prefetch(oldTable[i + distance] + rows_->extraOffset());
+    }
     if (i < oldTags.size() && oldTags[i] != kEmptyTag) {
       insertIntoTable(oldTable[i], storedValue(oldTable[i]));
     }

@@ -31,6 +31,10 @@ struct TaskConfig {
   /// driver (partitions of the key hashes) in parallel; smaller ones as one table, since every
   /// probe row of a partitioned build pays for finding its partition.
   int64_t minPartitionedJoinBuildRows = 1'000'000;
+  /// A partial aggregation reaching this many groups emits them and starts over when its input
+  /// had at least two rows per group so far (then a table that stays in cache costs less than
+  /// the final step's extra rows), and in any case at 8 times as many groups.
+  int64_t maxPartialAggregationGroups = 1 << 17;
   /// Memory limit of the task's pool (user + system).
   int64_t maxTaskMemoryBytes = int64_t{8} << 30;
 

@@ -17,19 +17,19 @@ HashAggregationOperator::HashAggregationOperator(
   const auto& resolver = driverContext->task->services().aggregates;
   PRESTO_CHECK(resolver != nullptr, "the task has no aggregate functions");
   auto inputTypes = node_->source()->outputTypes();
-  std::vector<TypePtr> keyTypes;
   for (auto channel : keyChannels_) {
-    keyTypes.push_back(inputTypes.at(static_cast<size_t>(channel)));
+    keyTypes_.push_back(inputTypes.at(static_cast<size_t>(channel)));
   }
-  std::vector<std::pair<int32_t, int32_t>> accumulators;
+  bool anyDistinct = false;
   for (const auto& call : node_->aggregates()) {
     AggregateInfo info;
     info.aggregate = resolver->create(call, node_->step());
     info.inputs = call.inputs;
     info.mask = call.mask;
-    accumulators.emplace_back(info.aggregate->accumulatorSize(), info.aggregate->accumulatorAlignment());
+    accumulatorLayout_.emplace_back(info.aggregate->accumulatorSize(), info.aggregate->accumulatorAlignment());
+    anyDistinct |= call.distinct;
     if (call.distinct) {
-      auto distinctTypes = keyTypes;
+      auto distinctTypes = keyTypes_;
       for (auto input : call.inputs) {
         distinctTypes.push_back(inputTypes.at(static_cast<size_t>(input)));
       }
@@ -37,9 +37,9 @@ HashAggregationOperator::HashAggregationOperator(
     }
     aggregates_.push_back(std::move(info));
   }
-  table_ = std::make_unique<HashTable>(keyTypes, accumulators, 0, pool());
-  for (size_t i = 0; i < aggregates_.size(); ++i) {
-    placeAccumulator(*aggregates_[i].aggregate, table_->rows(), static_cast<int32_t>(i));
+  table_ = createTable();
+  if (node_->step() == AggregationStep::kPartial && !anyDistinct && !keyChannels_.empty()) {
+    maxGroups_ = driverContext->task->config().maxPartialAggregationGroups;
   }
   if (keyChannels_.empty()) {
     globalGroup_ = table_->rows().newRow();
@@ -48,6 +48,14 @@ HashAggregationOperator::HashAggregationOperator(
       info.aggregate->initializeNewGroups(&globalGroup_, first);
     }
   }
+}
+
+std::unique_ptr<HashTable> HashAggregationOperator::createTable() {
+  auto table = std::make_unique<HashTable>(keyTypes_, accumulatorLayout_, 0, pool());
+  for (size_t i = 0; i < aggregates_.size(); ++i) {
+    placeAccumulator(*aggregates_[i].aggregate, table->rows(), static_cast<int32_t>(i));
+  }
+  return table;
 }
 
 void HashAggregationOperator::selectRows(AggregateInfo& info, const Page& input, SelectivityVector& rows) {
@@ -111,16 +119,53 @@ void HashAggregationOperator::addInput(PagePtr input) {
     }
     addAggregateInput(*info.aggregate, info.inputs, rawInput_, groups_.data(), rows, *input);
   }
+  tableInputRows_ += numRows;
+  const auto numGroups = static_cast<int64_t>(table_->rows().numRows());
+  if (maxGroups_ > 0 && numGroups >= maxGroups_ && !reachedGroupLimit_) {
+    // Judged once per table: input reduced well so far (clustered keys, few groups) is worth
+    // flushing, while keys spread over the input recur and are better kept.
+    reachedGroupLimit_ = true;
+    flushing_ = tableInputRows_ >= 2 * numGroups;
+  }
+  if (maxGroups_ > 0 && numGroups >= kHardGroupLimitFactor * maxGroups_) {
+    flushing_ = true;
+  }
 }
 
 PagePtr HashAggregationOperator::getOutput() {
-  if (!noMoreInput_ || finished_) {
+  if (finished_) {
     return nullptr;
   }
+  if (flushing_) {
+    if (auto page = nextGroups()) {
+      return page;
+    }
+    // Every group is out: free them and start over with an empty table.
+    auto& rows = table_->rows().rows();
+    for (auto& info : aggregates_) {
+      info.aggregate->destroy(const_cast<char**>(rows.data()), static_cast<vector_size_t>(rows.size()));
+    }
+    table_ = createTable();
+    nextOutputGroup_ = 0;
+    tableInputRows_ = 0;
+    reachedGroupLimit_ = false;
+    flushing_ = false;
+    return nullptr;
+  }
+  if (!noMoreInput_) {
+    return nullptr;
+  }
+  if (auto page = nextGroups()) {
+    return page;
+  }
+  finished_ = true;
+  destroyAccumulators();
+  return nullptr;
+}
+
+PagePtr HashAggregationOperator::nextGroups() {
   const auto& allGroups = table_->rows().rows();
   if (nextOutputGroup_ >= allGroups.size()) {
-    finished_ = true;
-    destroyAccumulators();
     return nullptr;
   }
   auto numGroups = static_cast<vector_size_t>(
