@@ -41,6 +41,7 @@ void HashJoinBridge::addBuildPages(std::vector<PagePtr> pages) {
       // The last builder builds; probes wait on the futures until then. A small partitioned build
       // is built as one table too: every probe row would pay for finding its partition.
       build();
+      builtAsOneTable_ = true;
       wake.swap(waiters_);
       wake.insert(wake.end(), std::make_move_iterator(buildWaiters_.begin()),
           std::make_move_iterator(buildWaiters_.end()));
@@ -106,7 +107,7 @@ void HashJoinBridge::preparePartitions() {
 
 bool HashJoinBridge::buildPagesReady(ContinueFuture* future) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (partial_ != nullptr || result_ != nullptr) {
+  if (partial_ != nullptr || result_ != nullptr || builtAsOneTable_) {
     return true;
   }
   buildWaiters_.emplace_back();
@@ -119,8 +120,8 @@ void HashJoinBridge::buildPartition() {
   size_t partition = 0;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (partial_ == nullptr && result_ != nullptr) {
-      return;  // built as one table
+    if (builtAsOneTable_) {
+      return;
     }
     PRESTO_CHECK(partial_ != nullptr && nextPartition_ < numPartitions_, "no join build partition left to build");
     partial = partial_;

@@ -86,6 +86,8 @@ class HashJoinBridge {
   const int32_t numProbeDrivers_;
   const int32_t numPartitions_;
   const int64_t minPartitionedRows_;
+  /// A partitioned build that turned out small enough for one table, built by the last builder.
+  bool builtAsOneTable_ = false;
   MemoryPoolPtr pool_;
 
   std::mutex mutex_;

@@ -76,7 +76,7 @@ void ExchangeOperator::fetch(Upstream& upstream) {
     auto bytes = static_cast<int64_t>(page->retainedBytes());
     bufferedBytes_ += bytes;
     replyBytes_ += bytes;
-    upstream.pages.push_back(std::move(page));
+    upstream.pages.emplace_back(std::move(page), bytes);
   }
   reservation_.resize(bufferedBytes_);
   upstream.token = reply.nextToken;
@@ -122,9 +122,9 @@ PagePtr ExchangeOperator::getOutput() {
       continue;
     }
     nextUpstream_ = (nextUpstream_ + i + 1) % upstreams_.size();
-    auto page = std::move(upstream.pages.front());
+    auto [page, bytes] = std::move(upstream.pages.front());
     upstream.pages.pop_front();
-    bufferedBytes_ -= static_cast<int64_t>(page->retainedBytes());
+    bufferedBytes_ -= bytes;
     reservation_.resize(bufferedBytes_);
     // Ask for more right away: this acknowledges the pages just handed on, and the reply may be
     // ready by the time the driver comes back.

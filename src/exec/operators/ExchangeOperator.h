@@ -34,8 +34,8 @@ class ExchangeOperator : public SourceOperator {
     std::unique_ptr<ExchangeSource> source;
     /// The token to ask for next (acknowledging the pages before it).
     int64_t token = 0;
-    /// Received pages not handed on yet.
-    std::deque<PagePtr> pages;
+    /// Received pages not handed on yet, with the bytes each was counted at in the buffer.
+    std::deque<std::pair<PagePtr, int64_t>> pages;
     bool complete = false;
     /// Set while a reply is pending.
     ContinueFuture reply;

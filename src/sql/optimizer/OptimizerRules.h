@@ -44,6 +44,12 @@ RulePtr makePushLimitIntoTableScanRule();
 /// the input that outputs the semi join's source keys (and the source symbols of its filter).
 RulePtr makePushSemiJoinThroughJoinRule();
 
+// ReduceAggregationInput.cpp
+/// `reduce_aggregation_input`: Join(probe, Aggregation by k) on probe.a = k -> the aggregation's
+/// input semi-joined with a copy of a scan chain that yields every value of probe.a, when that
+/// chain is estimated well below the groups.
+RulePtr makeReduceAggregationInputRule();
+
 // ImplementSetOperations.cpp
 /// `implement_intersect_and_except`: INTERSECT and EXCEPT (DISTINCT) -> UNION ALL of the inputs,
 /// each marked with a boolean per input, grouped on the columns, filtered on the markers' counts.

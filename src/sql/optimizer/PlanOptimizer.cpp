@@ -45,6 +45,7 @@ std::vector<OptimizerPassPtr> passes() {
   list.push_back(ruleSet("limit_pushdown", makePushLimitThroughProjectRule(), makePushLimitIntoUnionRule(),
       makeMergeLimitsRule()));
   list.push_back(ruleSet("connector_pushdown", makePushFilterIntoTableScanRule(), makePushLimitIntoTableScanRule()));
+  list.push_back(ruleSet("aggregation_input_reduction", makeReduceAggregationInputRule()));
   list.push_back(makePruneUnusedColumnsPass());
   list.push_back(cleanup("final_cleanup"));
   list.push_back(makeJoinDistributionPass());

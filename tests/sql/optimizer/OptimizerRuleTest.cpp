@@ -111,6 +111,26 @@ TEST_F(OptimizerRuleTest, existsHashesTheOuterSideWhenItIsSmaller) {
       std::string::npos);
 }
 
+TEST_F(OptimizerRuleTest, aggregationInputIsReducedToTheKeysTheJoinUses) {
+  // The correlated subquery aggregates lineitem by part; only the parts the outer filter keeps
+  // can match, so lineitem is first semi-joined with a second scan of those parts.
+  auto plan = explain("SELECT p_partkey, (SELECT avg(l_quantity) FROM lineitem WHERE l_partkey = p_partkey) "
+                      "FROM part WHERE p_brand = 'Brand#13' AND p_container = 'JUMBO PKG'");
+  EXPECT_NE(plan.find("            - Aggregate[keys = [l_partkey]] => [l_partkey:bigint, avg:decimal(15,2)]\n"
+                      "                    avg := avg(l_quantity)\n"
+                      "                - Project => [l_partkey:bigint, l_quantity:decimal(15,2)]\n"
+                      "                    - Filter[filter = reduce] => [l_partkey:bigint, l_quantity:decimal(15,2), reduce:boolean]\n"
+                      "                        - SemiJoin[reduce := EXISTS (l_partkey = p_partkey_1)]"),
+      std::string::npos)
+      << plan;
+  EXPECT_NE(plan.find("- Filter[filter = ((p_brand_1 = 'Brand#13') AND (p_container_1 = 'JUMBO PKG'))]"), std::string::npos)
+      << plan;
+  // Without a selective filter on the parts there is nothing to gain.
+  EXPECT_EQ(explain("SELECT p_partkey, (SELECT avg(l_quantity) FROM lineitem WHERE l_partkey = p_partkey) FROM part")
+                .find("SemiJoin"),
+      std::string::npos);
+}
+
 TEST_F(OptimizerRuleTest, outerJoinBecomesInnerWhenFilterRejectsNulls) {
   EXPECT_EQ(explain("SELECT n_name FROM nation LEFT JOIN region ON n_regionkey = r_regionkey WHERE r_name = 'ASIA'"),
       "- Output[n_name] => [n_name:varchar(25)]\n"
