@@ -217,6 +217,7 @@ void HashTable::rehashWithRanges(const std::vector<KeyRange>& batch, bool headro
       product = (static_cast<__int128>(1) << 62) + 1;
     }
   }
+  keySpace_ = product <= (static_cast<__int128>(1) << 62) ? static_cast<uint64_t>(product) : 0;
   if (product <= static_cast<__int128>(maxArraySize)) {
     mode_ = HashMode::kArray;
     arraySize_ = static_cast<uint64_t>(product);
@@ -275,7 +276,7 @@ void HashTable::resizeTable(uint64_t capacity) {
 void HashTable::insertIntoTable(char* row, uint64_t value) {
   if (mode_ == HashMode::kArray) {
     table_[value] = row;
-    occupied_[value >> 6] |= uint64_t{1} << (value & 63);
+    markOccupied(value);
     return;
   }
   if ((numEntries_ + 1) * 2 > table_.size()) {
@@ -383,12 +384,19 @@ void HashTable::joinProbe(const std::vector<VectorPtr>& keys, vector_size_t numR
   for (const auto& decoded : scratch.decoded) {
     mayHaveNulls |= decoded->mayHaveNulls();
   }
+  const bool filtered = mode_ == HashMode::kNormalizedKey && !occupied_.empty();
   for (vector_size_t index = 0; index < numRows; ++index) {
     if (index + kPrefetchDistance < numRows) {
-      prefetchSlot(values[index + kPrefetchDistance]);
+      uint64_t ahead = values[index + kPrefetchDistance];
+      if (!filtered || (ahead != kOutOfRange && isOccupied(ahead))) {
+        prefetchSlot(ahead);
+      }
     }
     uint64_t value = values[index];
     if (value == kOutOfRange && mode_ != HashMode::kHash) {
+      continue;
+    }
+    if (filtered && !isOccupied(value)) {
       continue;
     }
     bool hasNull = false;

@@ -70,6 +70,9 @@ class HashTable {
   static constexpr uint64_t kMaxArraySize = 1 << 20;
   /// How many rows ahead a batch loop prefetches the table slots it will visit.
   static constexpr vector_size_t kPrefetchDistance = 16;
+  /// Join builds with normalized keys spanning up to this many values keep a bitmap of them, so
+  /// that probes without a match rarely touch the table.
+  static constexpr uint64_t kMaxKeyFilterBits = uint64_t{1} << 26;
   static constexpr uint8_t kEmptyTag = 0;
 
   struct KeyRange {
@@ -100,8 +103,10 @@ class HashTable {
   }
   /// Starts loading the slot of `value` (and its tag) into the cache.
   void prefetchSlot(uint64_t value) const;
-  /// kArray: whether the slot of `value` holds a row; a bitmap small enough to stay in cache.
+  /// Whether some row has the normalized key `value`: a bitmap far smaller than the table, kept
+  /// for kArray and for join builds whose normalized keys span at most kMaxKeyFilterBits.
   bool isOccupied(uint64_t value) const { return (occupied_[value >> 6] >> (value & 63)) & 1; }
+  void markOccupied(uint64_t value) { occupied_[value >> 6] |= uint64_t{1} << (value & 63); }
   char* findInTable(uint64_t value, vector_size_t index) const { return findInTable(value, index, decoded_); }
   char* findInTable(
       uint64_t value, vector_size_t index, const std::vector<std::unique_ptr<DecodedVector>>& decoded) const;
@@ -123,6 +128,8 @@ class HashTable {
   // kArray: table_[normalizedKey] and occupied_; otherwise open addressing over tags_/table_ with mask_.
   std::vector<char*> table_;
   std::vector<uint64_t> occupied_;
+  /// kNormalizedKey: how many normalized key values there are (all below this).
+  uint64_t keySpace_ = 0;
   std::vector<uint8_t> tags_;
   uint64_t mask_ = 0;
   uint64_t numEntries_ = 0;
@@ -154,6 +161,10 @@ void HashTable::buildJoin(const std::vector<VectorPtr>& keys, vector_size_t numR
     }
     resizeTable(capacity);
   }
+  const bool filterKeys = mode_ == HashMode::kNormalizedKey && keySpace_ <= kMaxKeyFilterBits;
+  if (filterKeys) {
+    occupied_.assign((keySpace_ + 63) / 64, 0);
+  }
   for (vector_size_t index = 0; index < numRows; ++index) {
     if (index + kPrefetchDistance < numRows) {
       prefetchSlot(probeValues_[static_cast<size_t>(index + kPrefetchDistance)]);
@@ -173,6 +184,9 @@ void HashTable::buildJoin(const std::vector<VectorPtr>& keys, vector_size_t numR
       rows_->storeKey(*decoded_[static_cast<size_t>(key)], index, row, key);
     }
     storedValue(row) = value;
+    if (filterKeys) {
+      markOccupied(value);
+    }
     onRow(row, index);
     if (existing != nullptr) {
       char** next = reinterpret_cast<char**>(existing + callerExtraOffset() + nextOffset);

@@ -313,6 +313,23 @@ TEST(JoinTest, wideKeysUseHashMode) {
   checkJoin(JoinType::kRightSemiProject, probe, build, {0}, {0}, true, false, 2);
 }
 
+TEST(JoinTest, sparseKeysUseAKeyFilter) {
+  // Build keys spread over a range much wider than the build: a hash table plus a bitmap of the
+  // normalized keys that most probe rows stop at.
+  std::vector<Row> probe;
+  std::vector<Row> build;
+  for (int64_t i = 0; i < 4'000; ++i) {
+    probe.push_back({i % 29 == 0 ? Value::null() : Value(i * 37 % 60'000), Value("p"), Value(i % 7)});
+  }
+  for (int64_t i = 0; i < 300; ++i) {
+    build.push_back({i % 31 == 0 ? Value::null() : Value(i * 197), Value("b"), Value(i % 5)});
+  }
+  for (auto type : kAllTypes) {
+    checkJoin(type, probe, build, {0}, {0}, false, false, 1);
+    checkJoin(type, probe, build, {0, 2}, {0, 2}, false, false, 2);
+  }
+}
+
 TEST(JoinTest, nestedLoopJoin) {
   auto probe = makeSide(300, 10, 14);
   auto build = makeSide(120, 10, 15);
