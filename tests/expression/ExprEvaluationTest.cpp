@@ -147,6 +147,32 @@ TEST_F(EvaluationStrategyTest, dictionaryOverAMuchLargerBaseIsEvaluatedOnItsOwnR
   EXPECT_EQ(valueAt(*results[0], 3), Value(int64_t{90030}));
 }
 
+TEST_F(EvaluationStrategyTest, conjunctionsDecideRowsAWordAtATime) {
+  // 200 rows (several 64-row words, the last one partial) with every third row not selected.
+  std::vector<Value> first;
+  std::vector<Value> second;
+  for (int64_t i = 0; i < 200; ++i) {
+    first.emplace_back(i % 37);
+    second.emplace_back(i % 7);
+  }
+  auto a = vectorFromValues(BIGINT(), first);
+  auto b = vectorFromValues(BIGINT(), second);
+  SelectivityVector rows(200);
+  for (vector_size_t i = 0; i < 200; i += 3) {
+    rows.setValid(i, false);
+  }
+  rows.updateBounds();
+  ExprSet exprSet({parseLocal("and(gt(c0, 10), lt(c1, 5))", {BIGINT(), BIGINT()}),
+                      parseLocal("or(gt(c0, 30), eq(c1, 0))", {BIGINT(), BIGINT()})},
+      registry_, 2);
+  std::vector<VectorPtr> results;
+  exprSet.eval(rows, {a, b}, results);
+  rows.applyToSelected([&](vector_size_t i) {
+    EXPECT_EQ(valueAt(*results[0], i), Value(i % 37 > 10 && i % 7 < 5)) << i;
+    EXPECT_EQ(valueAt(*results[1], i), Value(i % 37 > 30 || i % 7 == 0)) << i;
+  });
+}
+
 TEST_F(EvaluationStrategyTest, constantInputIsEvaluatedOnce) {
   ExprSet exprSet({parseLocal("counting(c0)", {BIGINT()})}, registry_, 1);
   auto results = exprSet.eval(Page({makeConstant(BIGINT(), int64_t{4}, 1000)}));
