@@ -15,6 +15,12 @@ namespace presto::exec {
 template <typename T>
 uint64_t hashScalar(T value) {
   if constexpr (std::is_same_v<T, StringView>) {
+    if (value.size() <= 8) {
+      // Short strings (flags, codes, names of a few letters) hash as one integer with their length.
+      uint64_t bits = 0;
+      std::memcpy(&bits, value.data(), value.size());
+      return mixHash(bits ^ (static_cast<uint64_t>(value.size()) << 56) ^ 0x9e3779b97f4a7c15ULL);
+    }
     return XXH3_64bits(value.data(), value.size());
   } else if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
     double normalized = value == 0 ? 0.0 : static_cast<double>(value);

@@ -23,13 +23,25 @@ vector_size_t FilterProjectOperator::filterRows(const Page& page) {
   std::vector<VectorPtr> results;
   filter_->eval(SelectivityVector(page.numRows()), page.columns(), results);
   DecodedVector decoded(*results[0]);
-  selected_.clear();
-  for (vector_size_t row = 0; row < page.numRows(); ++row) {
-    if (!decoded.isNullAt(row) && decoded.valueAt<bool>(row)) {
-      selected_.push_back(row);
+  const auto numRows = page.numRows();
+  selected_.resize(static_cast<size_t>(numRows));
+  vector_size_t count = 0;
+  if (decoded.isIdentityMapping() && !decoded.mayHaveNulls()) {
+    // Branch-free: every row is written, and the count moves past the ones that pass.
+    const bool* passed = decoded.data<bool>();
+    for (vector_size_t row = 0; row < numRows; ++row) {
+      selected_[static_cast<size_t>(count)] = row;
+      count += passed[row] ? 1 : 0;
+    }
+  } else {
+    for (vector_size_t row = 0; row < numRows; ++row) {
+      if (!decoded.isNullAt(row) && decoded.valueAt<bool>(row)) {
+        selected_[static_cast<size_t>(count++)] = row;
+      }
     }
   }
-  return static_cast<vector_size_t>(selected_.size());
+  selected_.resize(static_cast<size_t>(count));
+  return count;
 }
 
 PagePtr FilterProjectOperator::getOutput() {
