@@ -197,6 +197,15 @@ TEST(JoinTest, partitionedBuildAllJoinTypes) {
   checkJoin(JoinType::kInner, wideProbe, wideBuild, {1, 0}, {1, 0}, false, false, 3, false, true);
 }
 
+/// Two build drivers add 600 and the rest of `rows`: the pages are ready once both have.
+void addBuildPagesOfTwoDrivers(HashJoinBridge& bridge, const std::vector<Row>& rows) {
+  ContinueFuture waitForPages;
+  bridge.addBuildPages(makePages(kSideTypes, std::vector<Row>(rows.begin(), rows.begin() + 600), 250));
+  EXPECT_FALSE(bridge.buildPagesReady(&waitForPages));
+  bridge.addBuildPages(makePages(kSideTypes, std::vector<Row>(rows.begin() + 600, rows.end()), 250));
+  EXPECT_TRUE(bridge.buildPagesReady(&waitForPages));
+}
+
 TEST(JoinTest, partitionedBuildSplitsRowsAmongTables) {
   auto pool = MemoryPool::createRoot("bridge");
   auto rows = makeSide(1'000, 200, 33);
@@ -207,11 +216,7 @@ TEST(JoinTest, partitionedBuildSplitsRowsAmongTables) {
   {
     HashJoinBridge bridge(kSideTypes, {0}, 2, 1, pool, 2);
     ASSERT_TRUE(bridge.isPartitioned());
-    ContinueFuture waitForPages;
-    bridge.addBuildPages(makePages(kSideTypes, std::vector<Row>(rows.begin(), rows.begin() + 600), 250));
-    EXPECT_FALSE(bridge.buildPagesReady(&waitForPages));
-    bridge.addBuildPages(makePages(kSideTypes, std::vector<Row>(rows.begin() + 600, rows.end()), 250));
-    EXPECT_TRUE(bridge.buildPagesReady(&waitForPages));
+    addBuildPagesOfTwoDrivers(bridge, rows);
     ContinueFuture waitForBuild;
     bridge.buildPartition();
     EXPECT_EQ(bridge.buildResult(&waitForBuild), nullptr);
@@ -231,11 +236,7 @@ TEST(JoinTest, partitionedBuildSplitsRowsAmongTables) {
     // Under the row threshold, the last build driver builds one table and the others have nothing
     // left to build.
     HashJoinBridge bridge(kSideTypes, {0}, 2, 1, pool, 2, 1'001);
-    ContinueFuture waitForPages;
-    bridge.addBuildPages(makePages(kSideTypes, std::vector<Row>(rows.begin(), rows.begin() + 600), 250));
-    EXPECT_FALSE(bridge.buildPagesReady(&waitForPages));
-    bridge.addBuildPages(makePages(kSideTypes, std::vector<Row>(rows.begin() + 600, rows.end()), 250));
-    EXPECT_TRUE(bridge.buildPagesReady(&waitForPages));
+    addBuildPagesOfTwoDrivers(bridge, rows);
     ContinueFuture waitForBuild;
     auto result = bridge.buildResult(&waitForBuild);
     ASSERT_NE(result, nullptr);
