@@ -117,6 +117,27 @@ TEST(ExchangeTest, partitionedShuffleToThreeAggregatingConsumers) {
   EXPECT_EQ(producer->state(), TaskState::kFinished);
 }
 
+TEST(ExchangeTest, smallPagesAreSentCombined) {
+  // 300 pages of 10 rows split three ways would be 900 pages of about 3 rows: each buffer gets
+  // pages of at least half the preferred page size instead (the last one may be smaller).
+  ExchangeHarness harness;
+  auto rows = keyValueRows(3'000, 97);
+  auto producer = harness.start(PlanBuilder().values(makePages(kKeyValueTypes, rows, 10)).planNode(),
+      {OutputBufferKind::kPartitioned, 3, {0}});
+  std::vector<std::vector<Value>> all;
+  const auto minRows = TaskConfig{}.preferredPageRows / 2;
+  for (int32_t buffer = 0; buffer < 3; ++buffer) {
+    auto pages = harness.results(producer, buffer);
+    ASSERT_FALSE(pages.empty());
+    for (size_t i = 0; i + 1 < pages.size(); ++i) {
+      EXPECT_GE(pages[i]->numRows(), minRows) << "buffer " << buffer << " page " << i;
+    }
+    auto part = toRows(pages);
+    all.insert(all.end(), part.begin(), part.end());
+  }
+  assertSameRows(kKeyValueTypes, all, rows);
+}
+
 TEST(ExchangeTest, tpchScanShuffledToThreeConsumersMatchesOneTask) {
   connector::ConnectorRegistry connectors;
   connectors.add(std::make_shared<tpch::TpchConnectorFactory>());

@@ -36,18 +36,6 @@ struct Placed {
   TaskDistribution distribution;
 };
 
-int32_t hashPartitionCountOf(const Session& session) {
-  auto value = session.property(kHashPartitionCount);
-  if (!value) {
-    return kDefaultHashPartitionCount;
-  }
-  int32_t count = 0;
-  const char* end = value->data() + value->size();
-  auto [parsedEnd, error] = std::from_chars(value->data(), end, count);
-  PRESTO_USER_CHECK(error == std::errc() && parsedEnd == end && count > 0, errors::INVALID_SESSION_PROPERTY,
-      "{} must be a positive integer: {}", kHashPartitionCount, *value);
-  return count;
-}
 
 bool sameSymbols(const std::vector<Symbol>& left, const std::vector<Symbol>& right) {
   if (left.size() != right.size()) {
@@ -426,6 +414,19 @@ class ExchangePlacer {
 };
 
 } // namespace
+
+int32_t hashPartitionCountOf(const Session& session) {
+  auto value = session.property(kHashPartitionCount);
+  if (!value) {
+    return kDefaultHashPartitionCount;
+  }
+  int32_t count = 0;
+  const char* end = value->data() + value->size();
+  auto [parsedEnd, error] = std::from_chars(value->data(), end, count);
+  PRESTO_USER_CHECK(error == std::errc() && parsedEnd == end && count > 0, errors::INVALID_SESSION_PROPERTY,
+      "{} must be a positive integer: {}", kHashPartitionCount, *value);
+  return count;
+}
 
 PlanNodePtr addExchanges(const PlanNodePtr& plan, const Session& session, const MetadataManager& metadata,
     const FunctionRegistry& functions) {

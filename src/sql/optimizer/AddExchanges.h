@@ -8,6 +8,9 @@ namespace presto::sql {
 /// The session property giving the number of tasks of hash-partitioned fragments.
 inline constexpr const char* kHashPartitionCount = "hash_partition_count";
 inline constexpr int32_t kDefaultHashPartitionCount = 4;
+/// The session's `hash_partition_count`, or the default; fails on a value that is not a positive
+/// integer.
+int32_t hashPartitionCountOf(const Session& session);
 
 /// Makes an optimized plan (optimizePlan's result) distributed: inserts remote ExchangeNodes
 /// where a node needs its input spread over tasks differently from how it arrives, and nowhere

@@ -3,7 +3,11 @@
 #include "common/Check.h"
 #include "sql/optimizer/CardinalityEstimator.h"
 #include "sql/optimizer/ReplaceSources.h"
+#include "sql/optimizer/AddExchanges.h"
+#include "sql/planner/AggregationNode.h"
+#include "sql/planner/FilterNode.h"
 #include "sql/planner/JoinNode.h"
+#include "sql/planner/ProjectNode.h"
 #include "sql/planner/SemiJoinNode.h"
 
 namespace presto::sql {
@@ -30,12 +34,14 @@ class JoinDistribution : public OptimizerPass {
   std::string name() const override { return "determine_join_distribution"; }
   PlanNodePtr optimize(const PlanNodePtr& plan, OptimizerContext& context) const override {
     CardinalityEstimator estimator(context);
-    return assign(plan, choiceOf(context.session()), estimator);
+    return assign(plan, choiceOf(context.session()), estimator, hashPartitionCountOf(context.session()));
   }
 
  private:
-  static PlanNodePtr assign(const PlanNodePtr& node, Choice choice, CardinalityEstimator& estimator) {
-    auto rewritten = rewriteSources(node, [&](const PlanNodePtr& source) { return assign(source, choice, estimator); });
+  static PlanNodePtr assign(
+      const PlanNodePtr& node, Choice choice, CardinalityEstimator& estimator, int32_t hashPartitions) {
+    auto rewritten = rewriteSources(
+        node, [&](const PlanNodePtr& source) { return assign(source, choice, estimator, hashPartitions); });
     if (auto semiJoin = rewritten->as<SemiJoinNode>()) {
       return chooseHashedSide(rewritten, *semiJoin, estimator);
     }
@@ -50,10 +56,31 @@ class JoinDistribution : public OptimizerPass {
     } else if (canBroadcast && choice == Choice::kBroadcast) {
       distribution = JoinNode::Distribution::kBroadcast;
     } else if (canBroadcast && choice == Choice::kAutomatic && estimator.rows(join->right()) <= kBroadcastRowLimit) {
-      distribution = JoinNode::Distribution::kBroadcast;
+      // Every task of the probe side builds its own copy of a broadcast side: when the probe side
+      // is spread over the hash-partitioned tasks, those copies can cost more than moving both
+      // sides once (q09's partsupp, built once per partition of the orders join).
+      double build = estimator.rows(join->right());
+      double copies = isHashDistributed(*join->left()) ? hashPartitions : 1;
+      bool cheap = build * copies <= kBroadcastRowLimit / 10 || build * copies <= estimator.rows(join->left()) + build;
+      distribution = cheap ? JoinNode::Distribution::kBroadcast : JoinNode::Distribution::kPartitioned;
     }
     return std::make_shared<JoinNode>(
         join->id(), join->type(), join->left(), join->right(), join->criteria(), join->filter(), distribution);
+  }
+
+  /// Whether `node`'s rows come out of a hash-partitioned join or grouped aggregation (then they
+  /// are spread over the hash-partitioned tasks), following the probe sides down.
+  static bool isHashDistributed(const PlanNode& node) {
+    if (auto join = node.as<JoinNode>()) {
+      return join->distribution() == JoinNode::Distribution::kPartitioned || isHashDistributed(*join->left());
+    }
+    if (auto aggregation = node.as<AggregationNode>()) {
+      return !aggregation->groupingKeys().empty();
+    }
+    if (node.as<FilterNode>() || node.as<ProjectNode>() || node.as<SemiJoinNode>()) {
+      return isHashDistributed(*node.sources()[0]);
+    }
+    return false;
   }
 
   /// An EXISTS-style semi join hashes its source when that is estimated well below the filtering
