@@ -131,6 +131,19 @@ TEST_F(OptimizerRuleTest, aggregationInputIsReducedToTheKeysTheJoinUses) {
       std::string::npos);
 }
 
+TEST_F(OptimizerRuleTest, broadcastIntoPartitionedTasksWeighsTheCopies) {
+  // The lineitem-orders join is partitioned over hash_partition_count tasks; broadcasting
+  // partsupp's 800,000 rows into each would build 4 copies, more than moving both sides once.
+  const std::string sql =
+      "SELECT count(*) FROM tpch.sf1.lineitem, tpch.sf1.orders, tpch.sf1.partsupp WHERE l_orderkey = o_orderkey "
+      "AND l_partkey = ps_partkey AND l_suppkey = ps_suppkey AND l_shipdate < DATE '1992-03-01'";
+  const std::string partsuppJoin = "InnerJoin[(l_partkey = ps_partkey) AND (l_suppkey = ps_suppkey), distribution = ";
+  EXPECT_NE(explain(sql).find(partsuppJoin + "PARTITIONED]"), std::string::npos) << explain(sql);
+  // With one task per stage there is one copy: broadcast.
+  environment_.session().setProperty("hash_partition_count", "1");
+  EXPECT_NE(explain(sql).find(partsuppJoin + "BROADCAST]"), std::string::npos) << explain(sql);
+}
+
 TEST_F(OptimizerRuleTest, outerJoinBecomesInnerWhenFilterRejectsNulls) {
   EXPECT_EQ(explain("SELECT n_name FROM nation LEFT JOIN region ON n_regionkey = r_regionkey WHERE r_name = 'ASIA'"),
       "- Output[n_name] => [n_name:varchar(25)]\n"
