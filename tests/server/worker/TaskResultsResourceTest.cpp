@@ -47,9 +47,12 @@ class TaskResultsResourceTest : public ::testing::Test {
     return count;
   }
 
-  /// A finished producer of 10 pages in one partitioned buffer.
+  /// A finished producer of 10 pages in one partitioned buffer (pages of the preferred size, so
+  /// that the output sends them as they are).
   exec::TaskPtr finishedProducer() {
-    auto task = worker_.harness().start(pagesPlan(10), {OutputBufferKind::kPartitioned, 1, {}});
+    exec::TaskConfig config;
+    config.preferredPageRows = 100;
+    auto task = worker_.harness().start(pagesPlan(10), {OutputBufferKind::kPartitioned, 1, {}}, config);
     EXPECT_TRUE(task->waitForCompletion(10s));
     return task;
   }
