@@ -45,9 +45,10 @@ void ExchangeOperator::takeSplits() {
 }
 
 bool ExchangeOperator::mayRequest() const {
+  // A reply that arrived but is not taken yet still counts: its pages are about to be held.
   int64_t pending = 0;
   for (const auto& upstream : upstreams_) {
-    pending += isPending(upstream.reply) ? 1 : 0;
+    pending += upstream.reply.valid() ? 1 : 0;
   }
   if (pending == 0 && bufferedBytes_ == 0) {
     return true;
