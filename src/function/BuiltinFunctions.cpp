@@ -30,6 +30,7 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerCovarianceAggregates(registry);
   registerGeometricMeanAggregate(registry);
   registerApproxDistinctAggregate(registry);
+  registerChecksumAggregate(registry);
   registerArrayAggAggregate(registry);
   registerExtremeByAggregates(registry);
   registerMapAggregates(registry);

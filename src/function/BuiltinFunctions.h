@@ -40,6 +40,7 @@ void registerVarianceAggregates(FunctionRegistry& registry);
 void registerCovarianceAggregates(FunctionRegistry& registry);
 void registerGeometricMeanAggregate(FunctionRegistry& registry);
 void registerApproxDistinctAggregate(FunctionRegistry& registry);
+void registerChecksumAggregate(FunctionRegistry& registry);
 void registerArrayAggAggregate(FunctionRegistry& registry);
 void registerExtremeByAggregates(FunctionRegistry& registry);
 void registerMapAggregates(FunctionRegistry& registry);

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
 #include "AggregateTestBase.h"
 
@@ -6,6 +7,30 @@ namespace presto::test {
 namespace {
 
 class AggregateTest : public AggregateTestBase {};
+
+TEST_F(AggregateTest, checksum) {
+  // Presto's checksum: the wrapping sum over the rows of xxHash64(value) * 0x9E3779B185EBCA87 (the
+  // constant alone for a NULL), as 8 little-endian bytes. The hashes come from the xxHash library.
+  const uint64_t prime = 0x9E3779B185EBCA87ULL;
+  auto hashOf = [](int64_t value) { return XXH64(&value, sizeof(value), 0); };
+  auto bytesOf = [](uint64_t sum) {
+    std::string bytes(8, '\0');
+    for (int i = 0; i < 8; ++i) {
+      bytes[static_cast<size_t>(i)] = static_cast<char>((sum >> (8 * i)) & 0xff);
+    }
+    return bytes;
+  };
+  auto rows = std::vector<Value>{Value(int64_t{1}), Value(), Value(int64_t{2})};
+  EXPECT_EQ(aggregate("checksum", BIGINT(), rows).as<std::string>(), bytesOf(hashOf(1) * prime + hashOf(2) * prime + prime));
+  // The order of the rows does not matter.
+  EXPECT_EQ(aggregate("checksum", BIGINT(), {Value(int64_t{2}), Value(), Value(int64_t{1})}),
+      aggregate("checksum", BIGINT(), rows));
+  // Strings hash their bytes; only NULLs give the constant per row; no rows give NULL.
+  EXPECT_EQ(aggregate("checksum", VARCHAR(), {Value("abc")}).as<std::string>(), bytesOf(XXH64("abc", 3, 0) * prime));
+  EXPECT_EQ(aggregate("checksum", BIGINT(), {Value(), Value()}).as<std::string>(), bytesOf(2 * prime));
+  EXPECT_TRUE(aggregate("checksum", BIGINT(), {}).isNull());
+  EXPECT_EQ(resultType("checksum", {DOUBLE()})->toString(), "varbinary");
+}
 
 TEST_F(AggregateTest, counts) {
   EXPECT_EQ(aggregate("count", nullptr, {Value(), Value(), Value()}), Value(int64_t{3}));
