@@ -37,4 +37,14 @@ void addAggregateInput(Aggregate& aggregate, const std::vector<int32_t>& inputs,
   aggregate.addIntermediate(groups, rows, input.column(static_cast<size_t>(inputs[0])));
 }
 
+VectorPtr aggregateOutput(Aggregate& aggregate, char** groups, vector_size_t numGroups, bool finalOutput) {
+  VectorPtr result;
+  if (finalOutput) {
+    aggregate.extractValues(groups, numGroups, result);
+  } else {
+    aggregate.extractAccumulators(groups, numGroups, result);
+  }
+  return result;
+}
+
 } // namespace presto::exec

@@ -21,5 +21,8 @@ void selectMaskedRows(const Page& input, int32_t mask, SelectivityVector& rows);
 /// intermediate or final step merges.
 void addAggregateInput(Aggregate& aggregate, const std::vector<int32_t>& inputs, bool rawInput, char** groups,
     const SelectivityVector& rows, const Page& input);
+/// The output column of `aggregate` for `numGroups` accumulators: final values, or (`finalOutput`
+/// false) the partial states an intermediate or final step merges.
+VectorPtr aggregateOutput(Aggregate& aggregate, char** groups, vector_size_t numGroups, bool finalOutput);
 
 } // namespace presto::exec

@@ -176,13 +176,7 @@ PagePtr HashAggregationOperator::nextGroups() {
     columns.push_back(table_->rows().extractKey(groups, numGroups, key));
   }
   for (auto& info : aggregates_) {
-    VectorPtr result;
-    if (finalOutput_) {
-      info.aggregate->extractValues(groups, numGroups, result);
-    } else {
-      info.aggregate->extractAccumulators(groups, numGroups, result);
-    }
-    columns.push_back(std::move(result));
+    columns.push_back(aggregateOutput(*info.aggregate, groups, numGroups, finalOutput_));
   }
   nextOutputGroup_ += static_cast<size_t>(numGroups);
   return std::make_shared<Page>(numGroups, std::move(columns));

@@ -338,10 +338,10 @@ PagePtr HashProbeOperator::unmatchedBuildRows() {
   const auto numBuild = build_->buildPage->numRows();
   const auto limit = static_cast<size_t>(task().config().preferredPageRows);
   std::vector<vector_size_t> rows;
-  for (; unmatchedCursor_ < numBuild && rows.size() < limit; ++unmatchedCursor_) {
-    auto index = static_cast<size_t>(unmatchedCursor_);
+  for (; buildOutputCursor_ < numBuild && rows.size() < limit; ++buildOutputCursor_) {
+    auto index = static_cast<size_t>(buildOutputCursor_);
     if (index >= buildMatchedByAll_->size() || !(*buildMatchedByAll_)[index]) {
-      rows.push_back(unmatchedCursor_);
+      rows.push_back(buildOutputCursor_);
     }
   }
   if (rows.empty()) {
@@ -361,16 +361,16 @@ PagePtr HashProbeOperator::unmatchedBuildRows() {
 
 PagePtr HashProbeOperator::markedBuildRows() {
   const auto numBuild = build_->buildPage->numRows();
-  if (unmatchedCursor_ >= numBuild) {
+  if (buildOutputCursor_ >= numBuild) {
     return nullptr;
   }
   const auto limit = static_cast<vector_size_t>(task().config().preferredPageRows);
-  const auto size = std::min(limit, numBuild - unmatchedCursor_);
+  const auto size = std::min(limit, numBuild - buildOutputCursor_);
   auto indices = allocateIndices(size);
   auto match = FlatVector<bool>::create(BOOLEAN(), size);
-  for (vector_size_t i = 0; i < size; ++i, ++unmatchedCursor_) {
-    indices->asMutable<vector_size_t>()[i] = unmatchedCursor_;
-    auto index = static_cast<size_t>(unmatchedCursor_);
+  for (vector_size_t i = 0; i < size; ++i, ++buildOutputCursor_) {
+    indices->asMutable<vector_size_t>()[i] = buildOutputCursor_;
+    auto index = static_cast<size_t>(buildOutputCursor_);
     match->set(i, index < buildMatchedByAll_->size() && (*buildMatchedByAll_)[index]);
   }
   std::vector<VectorPtr> columns;

@@ -80,7 +80,8 @@ class HashProbeOperator : public Operator {
   std::vector<bool> buildMatched_;
   /// Set on the last probe driver to finish: which build rows any driver matched.
   std::shared_ptr<std::vector<bool>> buildMatchedByAll_;
-  vector_size_t unmatchedCursor_ = 0;
+  /// The next build row the last probe driver emits (unmatched, or marked for right semi joins).
+  vector_size_t buildOutputCursor_ = 0;
   bool reportedFinish_ = false;
   bool closed_ = false;
   bool finished_ = false;

@@ -107,13 +107,7 @@ PagePtr StreamingAggregationOperator::extractGroups(vector_size_t numGroups) {
     columns.push_back(groups_->extractKey(groups, numGroups, key));
   }
   for (auto& info : aggregates_) {
-    VectorPtr result;
-    if (finalOutput_) {
-      info.aggregate->extractValues(groups, numGroups, result);
-    } else {
-      info.aggregate->extractAccumulators(groups, numGroups, result);
-    }
-    columns.push_back(std::move(result));
+    columns.push_back(aggregateOutput(*info.aggregate, groups, numGroups, finalOutput_));
   }
   for (auto& info : aggregates_) {
     info.aggregate->destroy(groups, numGroups);
